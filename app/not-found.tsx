@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { Container } from '@/components/container';
+
+export const metadata: Metadata = {
+  title: 'Page not found',
+  robots: { index: false },
+};
+
+/** The 404 page: `out/404.html` in the export, HTTP 404 under `next start`. */
+export default function NotFound() {
+  return (
+    <Container>
+      <div className="mx-auto max-w-prose py-16 text-center">
+        <p className="text-sm font-semibold tracking-wide text-accent uppercase">404</p>
+        <h1 className="mt-2 text-4xl font-bold tracking-tight">Page not found</h1>
+        <p className="mt-4 text-lg text-neutral-700">
+          There is no page at this address. It may have moved, or never existed.
+        </p>
+        <p className="mt-8">
+          <Link href="/" className="font-semibold text-accent underline underline-offset-4 hover:text-accent-dark">
+            Go to the home page
+          </Link>
+        </p>
+      </div>
+    </Container>
+  );
+}

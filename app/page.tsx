@@ -1,0 +1,35 @@
+import { Container } from '@/components/container';
+import { HeroPost } from '@/components/hero-post';
+import { MoreStories } from '@/components/more-stories';
+import { getAllPosts } from '@/lib/api';
+import { site } from '@/lib/site';
+
+/** Under `next start`, the list is rebuilt at most once a minute, so new posts join it. */
+export const revalidate = 60;
+
+export default async function HomePage() {
+  const [hero, ...more] = await getAllPosts();
+  return (
+    <Container>
+      <section className="mb-12 md:mb-16">
+        <h1 className="text-5xl font-bold tracking-tighter md:text-7xl">{site.title}</h1>
+        <p className="mt-4 text-lg text-neutral-700">{site.description}</p>
+      </section>
+      {hero ? (
+        <HeroPost
+          slug={hero.slug}
+          title={hero.title}
+          date={hero.date}
+          excerpt={hero.excerpt}
+          coverImage={hero.coverImage}
+          author={hero.author}
+        />
+      ) : (
+        <p className="text-lg">
+          No posts yet. Add a markdown file to <code>_posts/</code> to publish one.
+        </p>
+      )}
+      {more.length > 0 ? <MoreStories posts={more} /> : null}
+    </Container>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Post } from '@/lib/api';
+import { Avatar } from './avatar';
+import { CoverImage } from './cover-image';
+import { PostDate } from './post-date';
+import { PostLink } from './post-link';
+
+type HeroPostProps = Pick<Post, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author'>;
+
+/** The newest post, large, at the top of the home page. */
+export function HeroPost({ slug, title, date, excerpt, coverImage, author }: HeroPostProps) {
+  return (
+    <article className="relative mb-16 md:mb-24">
+      {coverImage ? (
+        <div className="mb-6 md:mb-10">
+          <CoverImage src={coverImage} title={title} priority />
+        </div>
+      ) : null}
+      <div className="md:grid md:grid-cols-2 md:gap-x-12">
+        <div>
+          <h2 className="mb-3 text-3xl leading-tight font-bold tracking-tight md:text-5xl">
+            <PostLink slug={slug}>{title}</PostLink>
+          </h2>
+          <p className="mb-4 text-neutral-700">
+            <PostDate date={date} />
+          </p>
+        </div>
+        <div>
+          <p className="mb-4 text-lg leading-relaxed">{excerpt}</p>
+          <Avatar author={author} />
+        </div>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Post } from '@/lib/api';
+import { Avatar } from './avatar';
+import { CoverImage } from './cover-image';
+import { PostDate } from './post-date';
+
+type PostHeaderProps = Pick<Post, 'title' | 'date' | 'coverImage' | 'author'>;
+
+/** The top of a post page: title (the page's only h1), author, date and cover. */
+export function PostHeader({ title, date, coverImage, author }: PostHeaderProps) {
+  return (
+    <header className="mb-8 md:mb-12">
+      <div className="mx-auto max-w-prose">
+        <h1 className="mb-6 text-4xl leading-tight font-bold tracking-tight md:text-5xl">{title}</h1>
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700">
+          <Avatar author={author} />
+          <PostDate date={date} />
+        </div>
+      </div>
+      {coverImage ? (
+        <div className="mt-8">
+          <CoverImage src={coverImage} title={title} priority />
+        </div>
+      ) : null}
+    </header>
+  );
+}

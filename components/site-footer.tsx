@@ -1,0 +1,15 @@
+import { Container } from './container';
+
+/** The foot of every page. */
+export function SiteFooter({ title, description }: { title: string; description: string }) {
+  return (
+    <footer className="mt-20 border-t border-neutral-200 bg-neutral-50">
+      <Container>
+        <div className="py-10 text-sm text-neutral-700">
+          <p className="font-semibold text-neutral-900">{title}</p>
+          <p className="mt-1">{description}</p>
+        </div>
+      </Container>
+    </footer>
+  );
+}

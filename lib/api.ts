@@ -1,0 +1,187 @@
+/**
+ * The one door to `_posts/`: lists post files, reads, validates and renders each one, and hands
+ * pages finished `Post` values. Nothing else in the app touches the posts folder.
+ *
+ * Each file is read, validated and rendered once per process and kept while its modification time
+ * and size stay the same, so a build reads every post once and a server (ISR) sees an edited file
+ * on its next regeneration.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { PostDate } from './dates';
+import { FrontMatterSyntaxError, parseFrontMatter } from './front-matter';
+import { renderMarkdown, truncateAtWord } from './markdown';
+import { validateFrontMatter } from './post-schema';
+import { site, type SiteAuthor } from './site';
+
+export type Author = SiteAuthor;
+
+export type Post = {
+  /** URL segment: the file name without `.md`. */
+  slug: string;
+  title: string;
+  date: PostDate;
+  /** From front matter, or the first paragraph's text cut near 160 characters. */
+  excerpt: string;
+  coverImage?: string;
+  author: Author;
+  ogImage?: { url: string };
+  /** The rendered, sanitized body. */
+  html: string;
+};
+
+/** One problem in one post file, located by line. */
+export type PostProblem = {
+  /** The file, relative to the working directory when inside it. */
+  file: string;
+  line: number;
+  /** The front-matter field at fault, when there is one. */
+  field?: string;
+  message: string;
+};
+
+export function formatProblem(problem: PostProblem): string {
+  const where = `${problem.file}:${problem.line}`;
+  return problem.field ? `${where}: ${problem.field}: ${problem.message}` : `${where}: ${problem.message}`;
+}
+
+/** Thrown when posts are invalid; its message lists every problem in every file, one per line. */
+export class InvalidPostsError extends Error {
+  constructor(readonly problems: PostProblem[]) {
+    const files = new Set(problems.map((problem) => problem.file)).size;
+    super(
+      `${files} invalid post${files === 1 ? '' : 's'} in the posts folder:\n` +
+        problems.map((problem) => `  ${formatProblem(problem)}`).join('\n'),
+    );
+    this.name = 'InvalidPostsError';
+  }
+}
+
+/** The posts folder: `POSTS_DIR` when set (tests, previews), else `_posts/` in the working directory. */
+export function postsDirectory(): string {
+  return path.resolve(process.env.POSTS_DIR ?? path.join(process.cwd(), '_posts'));
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+type Loaded = { ok: true; post: Post } | { ok: false; problems: PostProblem[] };
+type MemoEntry = { mtimeMs: number; size: number; loaded: Promise<Loaded> };
+
+const memo = new Map<string, MemoEntry>();
+
+async function loadFile(file: string, slug: string): Promise<Loaded> {
+  const source = await readFile(file, 'utf8');
+  const shown = displayPath(file);
+  let frontMatter;
+  try {
+    frontMatter = parseFrontMatter(source);
+  } catch (error) {
+    if (error instanceof FrontMatterSyntaxError) {
+      return {
+        ok: false,
+        problems: [{ file: shown, line: error.line, message: `invalid YAML front matter: ${error.reason}` }],
+      };
+    }
+    throw error;
+  }
+  const validation = validateFrontMatter(frontMatter.data);
+  if (!validation.ok) {
+    return {
+      ok: false,
+      problems: validation.problems.map((problem) => ({
+        file: shown,
+        line: frontMatter.lineOf(problem.topField),
+        field: problem.field,
+        message: `expected ${problem.expected}, found ${problem.found}`,
+      })),
+    };
+  }
+  const { fields } = validation;
+  const { html, firstParagraph } = await renderMarkdown(frontMatter.content);
+  return {
+    ok: true,
+    post: {
+      slug,
+      title: fields.title,
+      date: fields.date,
+      excerpt: fields.excerpt || truncateAtWord(firstParagraph),
+      ...(fields.coverImage === undefined ? {} : { coverImage: fields.coverImage }),
+      author: fields.author ?? site.defaultAuthor,
+      ...(fields.ogImage === undefined ? {} : { ogImage: fields.ogImage }),
+      html,
+    },
+  };
+}
+
+/** Loads one post file, from memory when it has not changed since it was last read. */
+async function load(file: string, slug: string): Promise<Loaded> {
+  const info = await stat(file);
+  const cached = memo.get(file);
+  if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.loaded;
+  const loaded = loadFile(file, slug);
+  memo.set(file, { mtimeMs: info.mtimeMs, size: info.size, loaded });
+  loaded.catch(() => memo.delete(file));
+  return loaded;
+}
+
+/**
+ * Post files: regular `*.md` files directly in the posts folder, keyed by slug. Hidden files
+ * (`.DS_Store`, `._x.md`), other extensions and sub-folders are not posts.
+ */
+async function listPostFiles(): Promise<Map<string, string>> {
+  const directory = postsDirectory();
+  const entries = await readdir(directory, { withFileTypes: true });
+  const files = new Map<string, string>();
+  for (const entry of entries) {
+    if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
+    files.set(entry.name.slice(0, -'.md'.length), path.join(directory, entry.name));
+  }
+  return files;
+}
+
+function newestFirst(a: Post, b: Post): number {
+  return b.date.time - a.date.time || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+/** Every post, newest first (ties by slug). Throws {@link InvalidPostsError} listing every invalid file. */
+export async function getAllPosts(): Promise<Post[]> {
+  const files = await listPostFiles();
+  const results = await Promise.all([...files].map(([slug, file]) => load(file, slug)));
+  const posts: Post[] = [];
+  const problems: PostProblem[] = [];
+  for (const result of results) {
+    if (result.ok) posts.push(result.post);
+    else problems.push(...result.problems);
+  }
+  if (problems.length > 0) throw new InvalidPostsError(problems);
+  return posts.sort(newestFirst);
+}
+
+/** Slugs of every post, newest first. Validates every post, like {@link getAllPosts}. */
+export async function getPostSlugs(): Promise<string[]> {
+  return (await getAllPosts()).map((post) => post.slug);
+}
+
+/**
+ * The post a URL segment names, or `null` when no post file has that name. The slug is only ever
+ * compared with the names in the folder, never joined into a path, so `..`, `/etc/passwd` or
+ * `%2F` cannot reach a file outside it. Throws {@link InvalidPostsError} when the file is invalid.
+ */
+export async function getPostBySlug(slug: string): Promise<Post | null> {
+  const files = await listPostFiles();
+  let file = files.get(slug);
+  if (file === undefined && slug.includes('%')) {
+    try {
+      file = files.get(decodeURIComponent(slug));
+    } catch {
+      return null;
+    }
+  }
+  if (file === undefined) return null;
+  const result = await load(file, path.basename(file, '.md'));
+  if (!result.ok) throw new InvalidPostsError(result.problems);
+  return result.post;
+}

@@ -1,0 +1,68 @@
+/**
+ * Splits a post file into front matter and body with gray-matter, reading the YAML with the `yaml`
+ * package so that errors carry file lines and dates stay strings until `lib/dates.ts` reads them.
+ */
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+
+export type FrontMatter = {
+  /** The parsed front matter: plain data, not yet validated. */
+  data: Record<string, unknown>;
+  /** The markdown body. */
+  content: string;
+  /** Line (1-based, counted from the top of the file) of a top-level field; the opening `---` when absent. */
+  lineOf: (field: string) => number;
+};
+
+/** A YAML problem, with the file line where it is. */
+export class FrontMatterSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: invalid YAML front matter: ${reason}`);
+    this.name = 'FrontMatterSyntaxError';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function parseFrontMatter(source: string): FrontMatter {
+  // The YAML starts on the line after the opening `---` (line 2 of the file).
+  const firstYamlLine = 2;
+  const fieldLines = new Map<string, number>();
+
+  const yamlEngine = (yamlSource: string): Record<string, unknown> => {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(yamlSource, { lineCounter, prettyErrors: false });
+    const [error] = doc.errors;
+    if (error) {
+      const line = (error.linePos?.[0].line ?? 1) + firstYamlLine - 1;
+      throw new FrontMatterSyntaxError(line, error.message.split('\n')[0] ?? error.code);
+    }
+    if (isMap(doc.contents)) {
+      for (const item of doc.contents.items) {
+        if (isScalar(item.key) && item.key.range) {
+          fieldLines.set(String(item.key.value), lineCounter.linePos(item.key.range[0]).line + firstYamlLine - 1);
+        }
+      }
+    }
+    const data: unknown = doc.toJS();
+    if (data === null || data === undefined) return {};
+    if (!isRecord(data)) {
+      throw new FrontMatterSyntaxError(firstYamlLine, 'front matter must be a list of "field: value" lines');
+    }
+    return data;
+  };
+
+  // Passing options also turns off gray-matter's global cache, which would keep stale results in server mode.
+  const parsed = matter(source, { engines: { yaml: yamlEngine } });
+  const data: unknown = parsed.data;
+  return {
+    data: isRecord(data) ? data : {},
+    content: parsed.content,
+    lineOf: (field) => fieldLines.get(field) ?? 1,
+  };
+}

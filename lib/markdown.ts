@@ -1,0 +1,106 @@
+/**
+ * Markdown to HTML, once per post: GFM (tables, task lists, strikethrough, autolinks, footnotes),
+ * raw HTML parsed and then sanitized, heading ids for `#anchors`, and the first paragraph as
+ * plain text for the default excerpt.
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import { remark } from 'remark';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import { visit } from 'unist-util-visit';
+
+/** Prefix that sanitizing puts before ids and names written in a post, so they cannot clobber page globals. */
+const CLOBBER_PREFIX = 'user-content-';
+
+/**
+ * GitHub's sanitizing rules (no `<script>`, `<iframe>`, `on*` handlers or `javascript:` URLs) plus
+ * what the pipeline itself emits: image `loading`/`decoding` hints are added after sanitizing.
+ */
+const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: CLOBBER_PREFIX,
+};
+
+/**
+ * In-page links written as `#name` point at ids that sanitizing prefixed (footnotes, raw-HTML
+ * anchors): point them at the prefixed id, as GitHub does in the browser.
+ */
+function rehypeFragmentLinks() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      let target = href.slice(1);
+      try {
+        target = decodeURIComponent(target);
+      } catch {
+        return;
+      }
+      if (!ids.has(target) && ids.has(CLOBBER_PREFIX + target)) node.properties.href = `#${CLOBBER_PREFIX}${target}`;
+    });
+  };
+}
+
+/** Images in a post load lazily and decode off the main thread: they are rarely above the fold. */
+function rehypeLazyImages() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'img') return;
+      node.properties.loading = 'lazy';
+      node.properties.decoding = 'async';
+    });
+  };
+}
+
+const processor = remark()
+  .use(remarkGfm)
+  // Footnote ids are prefixed once, by sanitizing, and links are mended after: no doubled prefix.
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeSlug)
+  .use(rehypeFragmentLinks)
+  .use(rehypeLazyImages)
+  .use(rehypeStringify);
+
+export type RenderedMarkdown = {
+  html: string;
+  /** Plain text of the first paragraph that has text, for a default excerpt. */
+  firstParagraph: string;
+};
+
+function firstParagraphText(tree: MdastRoot): string {
+  for (const node of tree.children) {
+    if (node.type !== 'paragraph') continue;
+    const text = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+    if (text) return text;
+  }
+  return '';
+}
+
+/** Renders a post body. The markdown is parsed once; the same tree gives the excerpt and the HTML. */
+export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown> {
+  const mdast = processor.parse(markdown);
+  const firstParagraph = firstParagraphText(mdast);
+  const hast = await processor.run(mdast);
+  return { html: processor.stringify(hast), firstParagraph };
+}
+
+/** Cuts text at a word boundary near `max` characters, with an ellipsis when anything was cut. */
+export function truncateAtWord(text: string, max = 160): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  const base = lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : text.slice(0, max);
+  return `${base.replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}

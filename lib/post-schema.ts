@@ -1,0 +1,119 @@
+/**
+ * The whole contract of a post's front matter, in one zod schema. Adding a field means changing
+ * this file (and the components that show it), nothing else.
+ */
+import { z } from 'zod';
+import { EXPECTED_DATE, parsePostDate, type PostDate } from './dates';
+import { site } from './site';
+
+/** A picture or file: a path under `public/` (starting with `/`) or an absolute http(s) URL. */
+export function isAssetReference(value: string): boolean {
+  if (value.startsWith('/') && !value.startsWith('//')) return true;
+  return /^https?:\/\/[^/\s]+/i.test(value);
+}
+
+const EXPECTED_ASSET = 'a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL';
+
+/** What each field must be, in words an author reads in an error. */
+const EXPECTED: Record<string, string> = {
+  title: 'a non-empty string',
+  date: EXPECTED_DATE,
+  excerpt: 'a string',
+  coverImage: EXPECTED_ASSET,
+  author: 'a name, or { name, picture } with picture optional',
+  'author.name': 'a non-empty string',
+  'author.picture': EXPECTED_ASSET,
+  ogImage: `{ url } with url ${EXPECTED_ASSET}`,
+  'ogImage.url': EXPECTED_ASSET,
+};
+
+/** YAML `field:` with no value is null: treat it as absent. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+
+const nonEmpty = z.string().trim().min(1);
+const asset = z.string().trim().refine(isAssetReference);
+
+const dateField = z.unknown().transform((value, ctx): PostDate => {
+  const date = parsePostDate(value, site.timeZone);
+  if (!date) {
+    ctx.addIssue({ code: 'custom', message: 'invalid date' });
+    return z.NEVER;
+  }
+  return date;
+});
+
+export const frontMatterSchema = z.looseObject({
+  title: nonEmpty,
+  date: dateField,
+  excerpt: optional(z.string().trim()),
+  coverImage: optional(asset),
+  // `author: Jane Doe` is shorthand for `author: { name: Jane Doe }`.
+  author: optional(
+    z.preprocess(
+      (value) => (typeof value === 'string' ? { name: value } : value),
+      z.object({ name: nonEmpty, picture: optional(asset) }),
+    ),
+  ),
+  // `ogImage: /x.jpg` is shorthand for `ogImage: { url: /x.jpg }`.
+  ogImage: optional(
+    z.preprocess((value) => (typeof value === 'string' ? { url: value } : value), z.object({ url: asset })),
+  ),
+});
+
+export type FrontMatterFields = z.output<typeof frontMatterSchema>;
+
+/** One problem with one field of one post's front matter. */
+export type FieldProblem = {
+  /** Dotted path of the field, e.g. `author.picture`. */
+  field: string;
+  /** Top-level field name, for finding its line. */
+  topField: string;
+  expected: string;
+  found: string;
+};
+
+/** Describes a value as an author would recognise it in an error message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  if (typeof value === 'string') return value.trim() === '' ? 'an empty string' : JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `the date ${Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()}`;
+  return 'an object';
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = Reflect.get(current, key);
+  }
+  return current;
+}
+
+export type ValidationResult = { ok: true; fields: FrontMatterFields } | { ok: false; problems: FieldProblem[] };
+
+/** Validates raw front matter; on failure lists every field that is wrong. */
+export function validateFrontMatter(data: Record<string, unknown>): ValidationResult {
+  const result = frontMatterSchema.safeParse(data);
+  if (result.success) return { ok: true, fields: result.data };
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const topField = String(issue.path[0] ?? field);
+    // A shorthand string (`author: Jane`) is checked as `{ name: ... }`: report the value as written.
+    const raw =
+      issue.path.length === 2 && typeof data[topField] === 'string' ? data[topField] : valueAt(data, issue.path);
+    problems.push({
+      field,
+      topField,
+      expected: EXPECTED[field] ?? EXPECTED[topField] ?? issue.message,
+      found: describeValue(raw),
+    });
+  }
+  return { ok: false, problems };
+}
