@@ -47,13 +47,17 @@ export function formatProblem(problem: PostProblem): string {
 
 /** Thrown when posts are invalid; its message lists every problem in every file, one per line. */
 export class InvalidPostsError extends Error {
-  constructor(readonly problems: PostProblem[]) {
+  declare readonly problems: PostProblem[];
+
+  constructor(problems: PostProblem[]) {
     const files = new Set(problems.map((problem) => problem.file)).size;
     super(
       `${files} invalid post${files === 1 ? '' : 's'} in the posts folder:\n` +
         problems.map((problem) => `  ${formatProblem(problem)}`).join('\n'),
     );
     this.name = 'InvalidPostsError';
+    // Not enumerable, so that Next's error log shows the message once rather than dumping the list again.
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false });
   }
 }
 

@@ -30,8 +30,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export function parseFrontMatter(source: string): FrontMatter {
-  // The YAML starts on the line after the opening `---` (line 2 of the file).
-  const firstYamlLine = 2;
+  // gray-matter hands over the YAML from just after the opening `---`, so the YAML's line 1 is the
+  // file's line 1 and line numbers need no offset.
   const fieldLines = new Map<string, number>();
 
   const yamlEngine = (yamlSource: string): Record<string, unknown> => {
@@ -39,20 +39,20 @@ export function parseFrontMatter(source: string): FrontMatter {
     const doc = parseDocument(yamlSource, { lineCounter, prettyErrors: false });
     const [error] = doc.errors;
     if (error) {
-      const line = (error.linePos?.[0].line ?? 1) + firstYamlLine - 1;
+      const line = lineCounter.linePos(error.pos[0]).line;
       throw new FrontMatterSyntaxError(line, error.message.split('\n')[0] ?? error.code);
     }
     if (isMap(doc.contents)) {
       for (const item of doc.contents.items) {
         if (isScalar(item.key) && item.key.range) {
-          fieldLines.set(String(item.key.value), lineCounter.linePos(item.key.range[0]).line + firstYamlLine - 1);
+          fieldLines.set(String(item.key.value), lineCounter.linePos(item.key.range[0]).line);
         }
       }
     }
     const data: unknown = doc.toJS();
     if (data === null || data === undefined) return {};
     if (!isRecord(data)) {
-      throw new FrontMatterSyntaxError(firstYamlLine, 'front matter must be a list of "field: value" lines');
+      throw new FrontMatterSyntaxError(2, 'front matter must be a list of "field: value" lines');
     }
     return data;
   };

@@ -82,7 +82,7 @@ export type RenderedMarkdown = {
 function firstParagraphText(tree: MdastRoot): string {
   for (const node of tree.children) {
     if (node.type !== 'paragraph') continue;
-    const text = toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+    const text = toString(node, { includeHtml: false, includeImageAlt: false }).replace(/\s+/g, ' ').trim();
     if (text) return text;
   }
   return '';

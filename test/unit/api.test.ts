@@ -1,0 +1,170 @@
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import * as fsPromises from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getAllPosts, getPostBySlug, getPostSlugs, InvalidPostsError } from '@/lib/api';
+import { site } from '@/lib/site';
+
+// Count file reads without changing them.
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  return { ...actual, readFile: vi.fn(actual.readFile) };
+});
+const readFile = vi.mocked(fsPromises.readFile);
+
+let dir: string;
+
+const post = (title: string, date: string, body = 'Body text.', extra = '') =>
+  `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${body}\n`;
+
+async function write(name: string, content: string) {
+  await writeFile(path.join(dir, name), content);
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'posts-'));
+  process.env.POSTS_DIR = dir;
+  readFile.mockClear();
+});
+
+afterEach(async () => {
+  delete process.env.POSTS_DIR;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('lib/api', () => {
+  it('treats only *.md files directly in the folder as posts', async () => {
+    await write('real.md', post('Real', '2020-01-01'));
+    await write('.DS_Store', 'binary junk \u0000\u0001');
+    await write('._real.md', 'AppleDouble junk');
+    await write('notes.txt', post('Not a post', '2020-01-01'));
+    await write('picture.png', '\u0089PNG');
+    await write('README.MD', post('Upper-case extension', '2020-01-01'));
+    await mkdir(path.join(dir, 'drafts'));
+    await writeFile(path.join(dir, 'drafts', 'nested.md'), post('Nested', '2020-01-01'));
+    await mkdir(path.join(dir, 'folder.md'));
+
+    expect(await getPostSlugs()).toEqual(['real']);
+    expect((await getAllPosts()).map((p) => p.title)).toEqual(['Real']);
+    expect(await getPostBySlug('notes')).toBeNull();
+    expect(await getPostBySlug('drafts/nested')).toBeNull();
+    expect(await getPostBySlug('folder')).toBeNull();
+  });
+
+  it('never reads outside the posts folder, whatever the slug', async () => {
+    await write('hello.md', post('Hello', '2020-01-01'));
+    await writeFile(path.join(path.dirname(dir), 'secret.md'), post('Secret', '2020-01-01'));
+    const hostile = [
+      '..',
+      '.',
+      '',
+      '../secret',
+      '..%2Fsecret',
+      '..%2fsecret',
+      '%2e%2e%2fsecret',
+      `${dir}/hello`,
+      '/etc/passwd',
+      'hello\u0000',
+      'hello%00',
+      'hello.md',
+      'sub/../hello',
+      '%E0%A4%A',
+    ];
+    for (const slug of hostile) expect(await getPostBySlug(slug), slug).toBeNull();
+    for (const [file] of readFile.mock.calls) expect(String(file).startsWith(dir + path.sep)).toBe(true);
+    await rm(path.join(path.dirname(dir), 'secret.md'));
+  });
+
+  it('finds a post whose slug arrives percent-encoded', async () => {
+    await write('日本語の記事.md', post('Japanese', '2020-01-01'));
+    expect((await getPostBySlug('日本語の記事'))?.title).toBe('Japanese');
+    expect((await getPostBySlug(encodeURIComponent('日本語の記事')))?.title).toBe('Japanese');
+  });
+
+  it('sorts newest first by the parsed date, ties by slug', async () => {
+    await write('b-same-day.md', post('B', '2021-06-01'));
+    await write('a-same-day.md', post('A', '2021-06-01'));
+    await write('human.md', post('Human', '"March 16, 2020"'));
+    await write('unquoted-datetime.md', post('Evening', '2021-06-01T20:00:00Z'));
+    await write('newest.md', post('Newest', '"2022-01-15"'));
+    await write('oldest.md', post('Oldest', '"16 Mar 2019"'));
+    expect(await getPostSlugs()).toEqual(['newest', 'unquoted-datetime', 'a-same-day', 'b-same-day', 'human', 'oldest']);
+  });
+
+  it('reads, validates and renders each file once, however many times pages ask', async () => {
+    await write('one.md', post('One', '2020-01-01'));
+    await write('two.md', post('Two', '2020-01-02'));
+    await getAllPosts();
+    await getPostSlugs();
+    await getPostBySlug('one');
+    await getPostBySlug('two');
+    await Promise.all([getAllPosts(), getPostBySlug('one')]);
+    expect(readFile).toHaveBeenCalledTimes(2);
+  });
+
+  it('sees an edited file and a deleted file on the next call (server mode)', async () => {
+    await write('live.md', post('Before', '2020-01-01'));
+    expect((await getPostBySlug('live'))?.title).toBe('Before');
+    await write('live.md', post('After the edit', '2020-01-01'));
+    const later = new Date(Date.now() + 5_000);
+    await utimes(path.join(dir, 'live.md'), later, later);
+    expect((await getPostBySlug('live'))?.title).toBe('After the edit');
+    expect((await getAllPosts())[0]?.title).toBe('After the edit');
+    await rm(path.join(dir, 'live.md'));
+    expect(await getPostBySlug('live')).toBeNull();
+    expect(await getAllPosts()).toEqual([]);
+  });
+
+  it('reports every invalid file in one error, with file, line, field, expected and found', async () => {
+    await write('good.md', post('Good', '2020-01-01'));
+    await write('no-title.md', '---\ndate: 2020-01-01\n---\nBody\n');
+    await write('bad-date.md', '---\ntitle: Bad date\nexcerpt: fine\ndate: "2020-02-30"\n---\nBody\n');
+    await write('bad-yaml.md', '---\ntitle: Broken\ndate: [2020\nexcerpt: x\n---\nBody\n');
+    await write('no-front-matter.md', 'Just text.\n');
+
+    const error = await getAllPosts().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidPostsError);
+    const message = error instanceof Error ? error.message : '';
+    expect(message).toContain('4 invalid posts');
+    // Files outside the working directory are named by their absolute path.
+    const file = (name: string) => path.join(dir, name);
+    expect(message).toContain(`${file('no-title.md')}:1: title: expected a non-empty string, found nothing`);
+    expect(message).toContain(`${file('bad-date.md')}:4: date: expected a date such as`);
+    expect(message).toContain('found "2020-02-30"');
+    expect(message).toMatch(new RegExp(`${file('bad-yaml.md').replace(/[.\\/]/g, '\\$&')}:[34]: invalid YAML front matter: `));
+    expect(message).toContain(`${file('no-front-matter.md')}:1: title:`);
+    expect(message).not.toContain('good.md');
+    await expect(getPostSlugs()).rejects.toThrow(InvalidPostsError);
+    await expect(getPostBySlug('bad-date')).rejects.toThrow(/bad-date\.md:4: date:/);
+    expect((await getPostBySlug('good'))?.title).toBe('Good');
+  });
+
+  it('fills the excerpt from the first paragraph and the author from the site config', async () => {
+    const long = 'Word '.repeat(60).trim();
+    await write('long.md', post('Long', '2020-01-01', `![A picture](/a.png)\n\n${long}\n\nSecond paragraph.`));
+    await write('given.md', post('Given', '2020-01-02', 'Body.', 'excerpt: "My own summary."\nauthor:\n  name: Ann\n'));
+    const long1 = await getPostBySlug('long');
+    expect(long1?.excerpt.endsWith('Word…')).toBe(true);
+    expect(long1?.excerpt.length).toBeLessThanOrEqual(161);
+    expect(long1?.excerpt.length).toBeGreaterThan(140);
+    expect(long1?.author).toEqual(site.defaultAuthor);
+    const given = await getPostBySlug('given');
+    expect(given?.excerpt).toBe('My own summary.');
+    expect(given?.author).toEqual({ name: 'Ann' });
+  });
+
+  it('reads odd but valid files: CRLF line ends, a byte-order mark, extra fields, an empty front matter value', async () => {
+    await write('crlf.md', '---\r\ntitle: "Windows"\r\ndate: 2020-03-16\r\n---\r\n\r\nHello from Windows.\r\n');
+    await write('bom.md', '\uFEFF---\ntitle: BOM\ndate: 2020-03-17\n---\nHello.\n');
+    await write('extra.md', '---\ntitle: "Colons: fine"\ndate: 2020-03-18\nexcerpt:\ntags: [a, b]\nlayout: wide\n---\nHello.\n');
+    const posts = await getAllPosts();
+    expect(posts.map((p) => [p.slug, p.title, p.date.iso])).toEqual([
+      ['extra', 'Colons: fine', '2020-03-18'],
+      ['bom', 'BOM', '2020-03-17'],
+      ['crlf', 'Windows', '2020-03-16'],
+    ]);
+    expect(posts[2]?.html).toContain('Hello from Windows.');
+    expect(posts[0]?.excerpt).toBe('Hello.');
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { validateFrontMatter } from '@/lib/post-schema';
+
+function problems(data: Record<string, unknown>) {
+  const result = validateFrontMatter(data);
+  return result.ok ? [] : result.problems.map((p) => `${p.field}: expected ${p.expected}, found ${p.found}`);
+}
+
+describe('front-matter schema', () => {
+  it('accepts the smallest post and fills nothing it was not given', () => {
+    const result = validateFrontMatter({ title: 'Hello', date: '2020-03-16' });
+    expect(result.ok && result.fields).toMatchObject({ title: 'Hello', date: { kind: 'day', iso: '2020-03-16' } });
+    expect(result.ok && result.fields.coverImage).toBeUndefined();
+  });
+
+  it('accepts every field, shorthand forms and unknown fields', () => {
+    const result = validateFrontMatter({
+      title: '  Spaced  ',
+      date: 'March 16, 2020',
+      excerpt: 'Short.',
+      coverImage: 'https://example.com/c.jpg',
+      author: 'Jane Doe',
+      ogImage: '/og.png',
+      tags: ['x'],
+      whatever: { nested: true },
+    });
+    expect(result.ok && result.fields).toMatchObject({
+      title: 'Spaced',
+      excerpt: 'Short.',
+      coverImage: 'https://example.com/c.jpg',
+      author: { name: 'Jane Doe' },
+      ogImage: { url: '/og.png' },
+    });
+  });
+
+  it('treats an empty optional field as absent', () => {
+    const result = validateFrontMatter({ title: 'T', date: '2020-03-16', excerpt: null, coverImage: null, author: null });
+    expect(result.ok).toBe(true);
+  });
+
+  it('names every wrong field, what it expected and what it found', () => {
+    expect(
+      problems({
+        title: 42,
+        date: 'soon',
+        coverImage: 'images/cover.jpg',
+        author: { picture: 'javascript:alert(1)' },
+        ogImage: { url: 7 },
+      }),
+    ).toEqual([
+      'title: expected a non-empty string, found number 42',
+      'date: expected a date such as 2020-03-16, 2020-03-16T09:30:00Z, 2020-03-16T09:30:00+01:00 or "March 16, 2020", found "soon"',
+      'coverImage: expected a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found "images/cover.jpg"',
+      'author.name: expected a non-empty string, found nothing',
+      'author.picture: expected a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found "javascript:alert(1)"',
+      'ogImage.url: expected a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found number 7',
+    ]);
+  });
+
+  it('reports missing required fields as found nothing', () => {
+    expect(problems({})).toEqual([
+      'title: expected a non-empty string, found nothing',
+      expect.stringMatching(/^date: expected a date such as .*, found nothing$/),
+    ]);
+  });
+
+  it('refuses an empty title and a protocol-relative image', () => {
+    expect(problems({ title: '   ', date: '2020-03-16', coverImage: '//evil.example/x.jpg' })).toEqual([
+      'title: expected a non-empty string, found an empty string',
+      expect.stringMatching(/^coverImage: expected .*, found "\/\/evil.example\/x.jpg"$/),
+    ]);
+  });
+
+  it('refuses an author that is neither a name nor an object', () => {
+    expect(problems({ title: 'T', date: '2020-03-16', author: ['a', 'b'] })).toEqual([
+      'author: expected a name, or { name, picture } with picture optional, found a list',
+    ]);
+  });
+});

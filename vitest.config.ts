@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const alias = { '@': path.resolve(import.meta.dirname) };
+
+/** Tests whose results could depend on the machine's time zone; they also run under two far-apart zones. */
+const zoneSensitive = ['test/unit/dates.test.ts', 'test/unit/api.test.ts', 'test/unit/components.test.tsx'];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+      },
+      ...['America/Los_Angeles', 'Asia/Tokyo'].map((zone) => ({
+        resolve: { alias },
+        test: { name: `unit ${zone}`, include: zoneSensitive, environment: 'node', env: { TZ: zone } },
+      })),
+      {
+        resolve: { alias },
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+          // Real `next build` and `next start` runs: slow, and run one file at a time.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
