@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 
+/** What `next build` inlines from next.config.ts (`trailingSlash: true`), so `next/link` renders hrefs as the site does. */
+const nextEnv = { __NEXT_TRAILING_SLASH: 'true' };
+
 /** Tests whose results could depend on the machine's time zone; they also run under two far-apart zones. */
 const zoneSensitive = ['test/unit/dates.test.ts', 'test/unit/api.test.ts', 'test/unit/components.test.tsx'];
 
@@ -12,11 +15,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', env: nextEnv },
       },
       ...['America/Los_Angeles', 'Asia/Tokyo'].map((zone) => ({
         resolve: { alias },
-        test: { name: `unit ${zone}`, include: zoneSensitive, environment: 'node', env: { TZ: zone } },
+        test: { name: `unit ${zone}`, include: zoneSensitive, environment: 'node', env: { ...nextEnv, TZ: zone } },
       })),
       {
         resolve: { alias },

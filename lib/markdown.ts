@@ -25,6 +25,8 @@ const CLOBBER_PREFIX = 'user-content-';
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: CLOBBER_PREFIX,
+  // Drop these elements with their content: a stylesheet's text is not prose.
+  strip: [...(defaultSchema.strip ?? []), 'style'],
 };
 
 /**
@@ -51,6 +53,24 @@ function rehypeFragmentLinks() {
   };
 }
 
+/**
+ * The post title is the page's only `<h1>`: when a body uses `# Heading`, every heading moves
+ * one level down (h6 stays h6), keeping the outline's shape.
+ */
+function rehypeDemoteHeadings() {
+  return (tree: HastRoot) => {
+    let hasH1 = false;
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'h1') hasH1 = true;
+    });
+    if (!hasH1) return;
+    visit(tree, 'element', (node: Element) => {
+      const level = /^h([1-6])$/.exec(node.tagName)?.[1];
+      if (level) node.tagName = `h${Math.min(Number(level) + 1, 6)}`;
+    });
+  };
+}
+
 /** Images in a post load lazily and decode off the main thread: they are rarely above the fold. */
 function rehypeLazyImages() {
   return (tree: HastRoot) => {
@@ -68,6 +88,7 @@ const processor = remark()
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeDemoteHeadings)
   .use(rehypeSlug)
   .use(rehypeFragmentLinks)
   .use(rehypeLazyImages)

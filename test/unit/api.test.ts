@@ -89,7 +89,14 @@ describe('lib/api', () => {
     await write('unquoted-datetime.md', post('Evening', '2021-06-01T20:00:00Z'));
     await write('newest.md', post('Newest', '"2022-01-15"'));
     await write('oldest.md', post('Oldest', '"16 Mar 2019"'));
-    expect(await getPostSlugs()).toEqual(['newest', 'unquoted-datetime', 'a-same-day', 'b-same-day', 'human', 'oldest']);
+    expect(await getPostSlugs()).toEqual([
+      'newest',
+      'unquoted-datetime',
+      'a-same-day',
+      'b-same-day',
+      'human',
+      'oldest',
+    ]);
   });
 
   it('reads, validates and renders each file once, however many times pages ask', async () => {
@@ -132,7 +139,9 @@ describe('lib/api', () => {
     expect(message).toContain(`${file('no-title.md')}:1: title: expected a non-empty string, found nothing`);
     expect(message).toContain(`${file('bad-date.md')}:4: date: expected a date such as`);
     expect(message).toContain('found "2020-02-30"');
-    expect(message).toMatch(new RegExp(`${file('bad-yaml.md').replace(/[.\\/]/g, '\\$&')}:[34]: invalid YAML front matter: `));
+    expect(message).toMatch(
+      new RegExp(`${file('bad-yaml.md').replace(/[.\\/]/g, '\\$&')}:[34]: invalid YAML front matter: `),
+    );
     expect(message).toContain(`${file('no-front-matter.md')}:1: title:`);
     expect(message).not.toContain('good.md');
     await expect(getPostSlugs()).rejects.toThrow(InvalidPostsError);
@@ -157,7 +166,10 @@ describe('lib/api', () => {
   it('reads odd but valid files: CRLF line ends, a byte-order mark, extra fields, an empty front matter value', async () => {
     await write('crlf.md', '---\r\ntitle: "Windows"\r\ndate: 2020-03-16\r\n---\r\n\r\nHello from Windows.\r\n');
     await write('bom.md', '\uFEFF---\ntitle: BOM\ndate: 2020-03-17\n---\nHello.\n');
-    await write('extra.md', '---\ntitle: "Colons: fine"\ndate: 2020-03-18\nexcerpt:\ntags: [a, b]\nlayout: wide\n---\nHello.\n');
+    await write(
+      'extra.md',
+      '---\ntitle: "Colons: fine"\ndate: 2020-03-18\nexcerpt:\ntags: [a, b]\nlayout: wide\n---\nHello.\n',
+    );
     const posts = await getAllPosts();
     expect(posts.map((p) => [p.slug, p.title, p.date.iso])).toEqual([
       ['extra', 'Colons: fine', '2020-03-18'],

@@ -22,15 +22,21 @@ describe(`post dates (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
   });
 
   it('reads a YAML-style Date at midnight UTC as a calendar day', () => {
-    expect(show(parsePostDate(new Date('2020-03-16T00:00:00Z'), 'America/Los_Angeles'), 'America/Los_Angeles')).toEqual({
-      text: 'March 16, 2020',
-      iso: '2020-03-16',
-    });
+    expect(show(parsePostDate(new Date('2020-03-16T00:00:00Z'), 'America/Los_Angeles'), 'America/Los_Angeles')).toEqual(
+      {
+        text: 'March 16, 2020',
+        iso: '2020-03-16',
+      },
+    );
   });
 
   it('reads a YAML-style Date with a time as an instant', () => {
     const date = parsePostDate(new Date('2020-03-16T23:30:00Z'), 'UTC');
-    expect(date).toEqual({ kind: 'instant', time: Date.parse('2020-03-16T23:30:00Z'), iso: '2020-03-16T23:30:00.000Z' });
+    expect(date).toEqual({
+      kind: 'instant',
+      time: Date.parse('2020-03-16T23:30:00Z'),
+      iso: '2020-03-16T23:30:00.000Z',
+    });
   });
 
   it.each([

@@ -34,7 +34,13 @@ describe('front-matter schema', () => {
   });
 
   it('treats an empty optional field as absent', () => {
-    const result = validateFrontMatter({ title: 'T', date: '2020-03-16', excerpt: null, coverImage: null, author: null });
+    const result = validateFrontMatter({
+      title: 'T',
+      date: '2020-03-16',
+      excerpt: null,
+      coverImage: null,
+      author: null,
+    });
     expect(result.ok).toBe(true);
   });
 

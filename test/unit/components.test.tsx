@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HeroPost } from '@/components/hero-post';
+import { MoreStories } from '@/components/more-stories';
+import { PostDate } from '@/components/post-date';
+import { PostHeader } from '@/components/post-header';
+import { PostPreview } from '@/components/post-preview';
+import type { Post } from '@/lib/api';
+import { parsePostDate, type PostDate as PostDateValue } from '@/lib/dates';
+
+afterEach(cleanup);
+
+function date(value: string): PostDateValue {
+  const parsed = parsePostDate(value, 'UTC');
+  if (!parsed) throw new Error(`bad test date ${value}`);
+  return parsed;
+}
+
+const post: Post = {
+  slug: 'dynamic-routing',
+  title: 'Dynamic Routing and Static Generation',
+  date: date('March 16, 2020'),
+  excerpt: 'A short summary.',
+  coverImage: 'https://example.com/cover.jpg',
+  author: { name: 'JJ Kasper', picture: '/assets/blog/authors/jj.jpeg' },
+  html: '<p>The whole body, which lists never show.</p>',
+};
+
+describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
+  it('PostDate shows the calendar day in words inside a machine-readable <time>', () => {
+    const { container } = render(<PostDate date={date('2020-03-16')} />);
+    const time = container.querySelector('time');
+    expect(time?.textContent).toBe('March 16, 2020');
+    expect(time?.getAttribute('datetime')).toBe('2020-03-16');
+  });
+
+  it('PostDate shows a date-time in the site time zone (UTC by default)', () => {
+    const { container } = render(<PostDate date={date('2020-03-16T23:30:00-05:00')} />);
+    expect(container.querySelector('time')?.textContent).toBe('March 17, 2020');
+    expect(container.querySelector('time')?.getAttribute('datetime')).toBe('2020-03-17T04:30:00.000Z');
+  });
+
+  it('PostHeader shows the title as the h1, the author with picture, the date and the cover', () => {
+    render(<PostHeader title={post.title} date={post.date} coverImage={post.coverImage} author={post.author} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(post.title);
+    expect(screen.getByText('JJ Kasper')).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'JJ Kasper' }).getAttribute('src')).toBe('/assets/blog/authors/jj.jpeg');
+    const cover = screen.getByRole('img', { name: `Cover image for ${post.title}` });
+    expect(cover.getAttribute('src')).toBe('https://example.com/cover.jpg');
+    expect(screen.getByText('March 16, 2020').tagName).toBe('TIME');
+  });
+
+  it('PostHeader without cover or picture shows neither', () => {
+    render(<PostHeader title="Plain" date={post.date} author={{ name: 'Ann' }} />);
+    expect(screen.queryAllByRole('img')).toHaveLength(0);
+    expect(screen.getByText('Ann')).toBeTruthy();
+  });
+
+  it('PostPreview links the title to the post page and never shows the body', () => {
+    const { container } = render(<PostPreview {...post} />);
+    const link = screen.getByRole('link', { name: post.title });
+    expect(link.getAttribute('href')).toBe('/posts/dynamic-routing/');
+    expect(screen.getByText('A short summary.')).toBeTruthy();
+    expect(screen.getByRole('img', { name: `Cover image for ${post.title}` }).getAttribute('loading')).toBe('lazy');
+    expect(container.textContent).not.toContain('The whole body');
+    expect(screen.getAllByRole('link')).toHaveLength(1);
+  });
+
+  it('PostPreview encodes slugs that are not plain ASCII', () => {
+    render(<PostPreview {...post} slug="日本語" />);
+    expect(screen.getByRole('link').getAttribute('href')).toBe('/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
+  });
+
+  it('HeroPost loads its cover eagerly, as the likely largest paint', () => {
+    render(<HeroPost {...post} />);
+    const cover = screen.getByRole('img', { name: `Cover image for ${post.title}` });
+    expect(cover.getAttribute('loading')).toBe('eager');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(post.title);
+  });
+
+  it('MoreStories lists each post under a "More stories" heading', () => {
+    render(<MoreStories posts={[post, { ...post, slug: 'second', title: 'Second post' }]} />);
+    const section = screen.getByRole('region', { name: 'More stories' });
+    expect(within(section).getAllByRole('article')).toHaveLength(2);
+    expect(within(section).getByRole('link', { name: 'Second post' }).getAttribute('href')).toBe('/posts/second/');
+  });
+});

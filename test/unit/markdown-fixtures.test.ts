@@ -1,0 +1,108 @@
+/**
+ * Markdown fixtures: each `test/fixtures/markdown/<case>/input.md` is rendered and compared with
+ * `output.html` beside it. After a deliberate change, regenerate them with `npm run fixtures:update`
+ * (UPDATE=1) and review the diff like code.
+ */
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '@/lib/markdown';
+
+const root = path.join(import.meta.dirname, '..', 'fixtures', 'markdown');
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+describe('markdown fixtures', () => {
+  it('has fixtures to compare', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(cases)('%s renders as output.html', async (name) => {
+    const input = readFileSync(path.join(root, name, 'input.md'), 'utf8');
+    const outputFile = path.join(root, name, 'output.html');
+    const { html } = await renderMarkdown(input);
+    if (process.env.UPDATE === '1' || !existsSync(outputFile)) writeFileSync(outputFile, html);
+    expect(html).toBe(readFileSync(outputFile, 'utf8'));
+  });
+});
+
+/** Behaviour the fixtures show, stated so that a careless regeneration cannot hide a regression. */
+describe('markdown safety and structure', () => {
+  const render = async (name: string) =>
+    (await renderMarkdown(readFileSync(path.join(root, name, 'input.md'), 'utf8'))).html;
+
+  it('removes scripts, frames, styles, event handlers and javascript: URLs', async () => {
+    const html = await render('sanitize');
+    for (const bad of [
+      '<script',
+      '<iframe',
+      '<style',
+      '<object',
+      '<form',
+      'onerror',
+      'onclick',
+      'onload',
+      'javascript:',
+      'alert(',
+    ]) {
+      expect(html.toLowerCase()).not.toContain(bad.toLowerCase());
+    }
+    expect(html).toContain('alt="handler"');
+    expect(html).toContain('javascript link');
+    expect(html).not.toContain('display: none');
+  });
+
+  it('keeps ordinary raw markup', async () => {
+    const html = await render('raw-html');
+    for (const good of [
+      '<strong>strong</strong>',
+      '<em>em</em>',
+      '<code>code</code>',
+      '<kbd>Ctrl</kbd>',
+      '<details>',
+      '<summary>Summary</summary>',
+      '<em>inside</em>',
+      'href="https://example.com"',
+      'alt="A raw picture"',
+    ]) {
+      expect(html).toContain(good);
+    }
+    expect(html).toContain('<p id="user-content-anchor">');
+    expect(html).toContain('<a href="#user-content-anchor">link to it</a>');
+  });
+
+  it('links footnote references and back-references to ids that exist, with no doubled prefix', async () => {
+    const html = await render('footnotes');
+    expect(html).not.toContain('user-content-user-content-');
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...html.matchAll(/ href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThanOrEqual(5);
+    for (const target of targets) expect(ids.has(target), target).toBe(true);
+  });
+
+  it('gives headings unique ids that in-page links reach', async () => {
+    const html = await render('headings');
+    expect(html).toContain('<h2 id="getting-started">');
+    expect(html).toContain('<h2 id="getting-started-1">');
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => decodeURIComponent(m[1] ?? '')));
+    for (const m of html.matchAll(/ href="#([^"]+)"/g))
+      expect(ids.has(decodeURIComponent(m[1] ?? '')), m[1]).toBe(true);
+  });
+
+  it('keeps the page to one h1 when the body has its own', async () => {
+    const html = await render('edge-cases');
+    expect(html).not.toContain('<h1');
+    expect(html).toContain('<h2 id="a-body-with-its-own-h1">');
+    expect(html).toContain('<h6 id="sixth-level-stays-sixth">');
+  });
+
+  it('renders GFM tables, task lists, strikethrough and autolinks', async () => {
+    const html = await render('gfm');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('<del>strikethrough</del>');
+    expect(html).toContain('<a href="https://example.com/path?q=1">');
+    expect(html).toContain('<a href="mailto:mail@example.com">');
+  });
+});
