@@ -58,7 +58,8 @@ export function parseFrontMatter(source: string): FrontMatter {
   };
 
   // Passing options also turns off gray-matter's global cache, which would keep stale results in server mode.
-  const parsed = matter(source, { engines: { yaml: yamlEngine } });
+  // Windows line ends become \n first: gray-matter would leave a stray \r after the last YAML line.
+  const parsed = matter(source.replace(/\r\n?/g, '\n'), { engines: { yaml: yamlEngine } });
   const data: unknown = parsed.data;
   return {
     data: isRecord(data) ? data : {},

@@ -164,7 +164,7 @@ describe('lib/api', () => {
   });
 
   it('reads odd but valid files: CRLF line ends, a byte-order mark, extra fields, an empty front matter value', async () => {
-    await write('crlf.md', '---\r\ntitle: "Windows"\r\ndate: 2020-03-16\r\n---\r\n\r\nHello from Windows.\r\n');
+    await write('crlf.md', '---\r\ntitle: "Windows"\r\ndate: 2020-03-16\r\nexcerpt: ""\r\n---\r\n\r\nHello from Windows.\r\n');
     await write('bom.md', '\uFEFF---\ntitle: BOM\ndate: 2020-03-17\n---\nHello.\n');
     await write(
       'extra.md',
