@@ -12,6 +12,8 @@ const zoneSensitive = ['test/unit/dates.test.ts', 'test/unit/api.test.ts', 'test
 export default defineConfig({
   resolve: { alias },
   test: {
+    // The JSON report is what `.ci/run` totals into its last line.
+    reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
     projects: [
       {
         resolve: { alias },

@@ -6,6 +6,7 @@
  * and size stay the same, so a build reads every post once and a server (ISR) sees an edited file
  * on its next regeneration.
  */
+import type { Dirent } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostDate } from './dates';
@@ -135,9 +136,22 @@ async function load(file: string, slug: string): Promise<Loaded> {
  * Post files: regular `*.md` files directly in the posts folder, keyed by slug. Hidden files
  * (`.DS_Store`, `._x.md`), other extensions and sub-folders are not posts.
  */
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
 async function listPostFiles(): Promise<Map<string, string>> {
   const directory = postsDirectory();
-  const entries = await readdir(directory, { withFileTypes: true });
+  let entries: Dirent[];
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    // Git keeps no empty folders: a blog whose last post was deleted has no `_posts/` in a clone.
+    // A POSTS_DIR that does not exist, though, is a typo worth stopping for.
+    if (!isMissing(error)) throw error;
+    if (process.env.POSTS_DIR === undefined) return new Map();
+    throw new Error(`POSTS_DIR names a folder that does not exist: ${directory}`);
+  }
   const files = new Map<string, string>();
   for (const entry of entries) {
     if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;

@@ -140,3 +140,24 @@ describe('static export with invalid posts', () => {
     expect(existsSync(path.join(dir, 'out', 'index.html'))).toBe(false);
   });
 });
+
+describe('static export of a blog with no posts yet', () => {
+  let dir: string;
+  let build: { code: number; output: string };
+
+  beforeAll(async () => {
+    dir = await copyProject('empty', []);
+    build = await runNext(dir, ['build']);
+  });
+
+  afterAll(async () => {
+    if (dir) await removeCopy(dir);
+  });
+
+  it('builds a home page that says so, and a 404 page', () => {
+    expect(build.code, build.output).toBe(0);
+    const home = readFileSync(path.join(dir, 'out', 'index.html'), 'utf8');
+    expect(home).toContain('No posts yet.');
+    expect(existsSync(path.join(dir, 'out', '404.html'))).toBe(true);
+  });
+});

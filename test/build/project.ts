@@ -43,14 +43,15 @@ export async function removeCopy(dir: string): Promise<void> {
 
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 
+/** Vitest's own settings, which must not leak into Next. */
+const testOnlyVariables = new Set(['NODE_ENV', 'VITEST', 'POSTS_DIR', '__NEXT_TRAILING_SLASH']);
+
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra };
-  // Vitest's own settings must not leak into Next.
-  delete env.NODE_ENV;
-  delete env.VITEST;
-  delete env.POSTS_DIR;
-  delete env.__NEXT_TRAILING_SLASH;
-  return env;
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !testOnlyVariables.has(name) && !name.startsWith('VITEST_'),
+  );
+  // `next build` and `next start` run in production; Vitest's NODE_ENV=test must not reach them.
+  return { ...Object.fromEntries(inherited), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...extra };
 }
 
 /** Runs `next <args>` in `cwd` to completion; resolves with its exit code and combined output. */

@@ -52,6 +52,23 @@ describe('lib/api', () => {
     expect(await getPostBySlug('folder')).toBeNull();
   });
 
+  it('has no posts when _posts/ is missing, but names a POSTS_DIR that does not exist', async () => {
+    const missing = path.join(dir, 'no-such-folder');
+    process.env.POSTS_DIR = missing;
+    await expect(getAllPosts()).rejects.toThrow(`POSTS_DIR names a folder that does not exist: ${missing}`);
+
+    delete process.env.POSTS_DIR;
+    const cwd = process.cwd();
+    process.chdir(dir); // a project whose _posts/ folder is gone (git keeps no empty folders)
+    try {
+      expect(await getAllPosts()).toEqual([]);
+      expect(await getPostSlugs()).toEqual([]);
+      expect(await getPostBySlug('anything')).toBeNull();
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it('never reads outside the posts folder, whatever the slug', async () => {
     await write('hello.md', post('Hello', '2020-01-01'));
     await writeFile(path.join(path.dirname(dir), 'secret.md'), post('Secret', '2020-01-01'));
@@ -164,7 +181,10 @@ describe('lib/api', () => {
   });
 
   it('reads odd but valid files: CRLF line ends, a byte-order mark, extra fields, an empty front matter value', async () => {
-    await write('crlf.md', '---\r\ntitle: "Windows"\r\ndate: 2020-03-16\r\nexcerpt: ""\r\n---\r\n\r\nHello from Windows.\r\n');
+    await write(
+      'crlf.md',
+      '---\r\ntitle: "Windows"\r\ndate: 2020-03-16\r\nexcerpt: ""\r\n---\r\n\r\nHello from Windows.\r\n',
+    );
     await write('bom.md', '\uFEFF---\ntitle: BOM\ndate: 2020-03-17\n---\nHello.\n');
     await write(
       'extra.md',

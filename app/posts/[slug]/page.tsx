@@ -10,10 +10,16 @@ import { postPath } from '@/lib/urls';
 export const revalidate = 60;
 
 type Params = { slug: string };
+
+const NO_POSTS_PLACEHOLDER = 'no-posts-yet';
 type Props = { params: Promise<Params> };
 
 export async function generateStaticParams(): Promise<Params[]> {
-  return (await getPostSlugs()).map((slug) => ({ slug }));
+  const slugs = await getPostSlugs();
+  // A static export needs at least one path here, so a blog with no posts yet still builds: the
+  // placeholder renders the not-found page (marked noindex) and the home page says there are no posts.
+  if (slugs.length === 0) return [{ slug: NO_POSTS_PLACEHOLDER }];
+  return slugs.map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,140 @@
+/**
+ * Server mode: `npm run build:server` then `next start` on 127.0.0.1, checked as an author at work
+ * sees it. New files are served on first request; edits, additions to the home list and deletions
+ * appear after the 60 s revalidation window, without a rebuild.
+ */
+import { existsSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  copyProject,
+  eventually,
+  fixturesDir,
+  projectRoot,
+  removeCopy,
+  runNext,
+  startNext,
+  type RunningServer,
+} from './project';
+
+const valid = path.join(fixturesDir, 'posts', 'valid');
+
+describe('server mode (`npm run build:server && npm start`)', () => {
+  let dir: string;
+  let server: RunningServer | undefined;
+  let build: { code: number; output: string };
+
+  const get = async (route: string) => {
+    if (!server) throw new Error('server not started');
+    const response = await fetch(`${server.url}${route}`);
+    return { status: response.status, text: await response.text() };
+  };
+
+  /**
+   * A raw request: unlike fetch, node:http sends the path as written (no `%2E%2E` folding).
+   * Redirects (Next normalises some odd paths with a 308) are followed on the same origin.
+   */
+  const getRaw = (route: string, hops = 3): Promise<{ status: number; text: string }> =>
+    new Promise((resolve, reject) => {
+      if (!server) return reject(new Error('server not started'));
+      const origin = server.url;
+      httpGet(`${origin}${route}`, { path: route }, (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          const location = response.headers.location;
+          if (status >= 300 && status < 400 && location && hops > 0) {
+            const next = new URL(location, origin);
+            if (next.origin !== origin) return reject(new Error(`${route} redirects off site to ${location}`));
+            resolve(getRaw(next.pathname + next.search, hops - 1));
+          } else resolve({ status, text });
+        });
+      }).on('error', reject);
+    });
+
+  beforeAll(async () => {
+    dir = await copyProject('server', [
+      { from: path.join(projectRoot, '_posts', 'dynamic-routing.md') },
+      { from: path.join(valid, 'unquoted-date.md') },
+      { from: path.join(valid, 'hostile-html.md') },
+    ]);
+    build = await runNext(dir, ['build'], { BLOG_OUTPUT: 'server' });
+    if (build.code === 0) server = await startNext(dir);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (dir) await removeCopy(dir);
+  });
+
+  it('builds for next start, not a static export', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('serves the home page and the pre-rendered posts', async () => {
+    const home = await get('/');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('Dynamic Routing and Static Generation');
+    const post = await get('/posts/dynamic-routing/');
+    expect(post.status).toBe(200);
+    expect(post.text).toContain('<time dateTime="2020-03-16">March 16, 2020</time>');
+  });
+
+  it('answers 404 with the not-found page for unknown and hostile slugs', async () => {
+    for (const route of [
+      '/posts/no-such-post/',
+      '/posts/..%2Fpackage.json/',
+      '/posts/%2E%2E%2Fpackage.json/',
+      '/posts/..%2F..%2Fetc%2Fpasswd/',
+      '/posts/dynamic-routing.md/',
+      '/posts/%00/',
+      '/no-such-page/',
+    ]) {
+      const response = await getRaw(route);
+      expect(response.status, route).toBe(404);
+      expect(response.text, route).toContain('Page not found');
+      expect(response.text, route).not.toContain('"devDependencies"');
+    }
+  });
+
+  it('serves a post added after the build on its first request', async () => {
+    await writeFile(
+      path.join(dir, '_posts', 'added-later.md'),
+      '---\ntitle: "Added after the build"\ndate: 2030-01-01\n---\n\nFresh text.\n',
+    );
+    const response = await get('/posts/added-later/');
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('Added after the build');
+    expect(response.text).toContain('Fresh text.');
+  });
+
+  it('shows an edit, the new post on the home page and a deletion within the revalidation window', async () => {
+    // Warm the pages so that the cached versions are the old ones.
+    expect((await get('/posts/unquoted-date/')).status).toBe(200);
+    expect((await get('/posts/hostile-html/')).status).toBe(200);
+    await writeFile(
+      path.join(dir, '_posts', 'unquoted-date.md'),
+      '---\ntitle: An edited title\ndate: 2021-07-04\n---\n\nEdited body.\n',
+    );
+    await rm(path.join(dir, '_posts', 'hostile-html.md'));
+    const started = Date.now();
+
+    const [edited, listed, deleted] = await Promise.all([
+      eventually(async () => (await get('/posts/unquoted-date/')).text.includes('Edited body.'), 100_000),
+      eventually(async () => (await get('/')).text.includes('Added after the build'), 100_000),
+      eventually(async () => (await get('/posts/hostile-html/')).status === 404, 100_000),
+    ]);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    expect(edited, `edit not shown after ${seconds} s`).toBe(true);
+    expect(listed, `new post not on the home page after ${seconds} s`).toBe(true);
+    expect(deleted, `deleted post still served after ${seconds} s`).toBe(true);
+    const home = await get('/');
+    expect(home.text).not.toContain('Hostile HTML');
+    expect(home.text).toContain('An edited title');
+  });
+});
