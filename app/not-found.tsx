@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Metadata } from 'next';
 import { Container } from '@/components/container';
 
@@ -18,9 +17,9 @@ export default function NotFound() {
           There is no page at this address. It may have moved, or never existed.
         </p>
         <p className="mt-8">
-          <Link href="/" className="font-semibold text-accent underline underline-offset-4 hover:text-accent-dark">
+          <a href="/" className="font-semibold text-accent underline underline-offset-4 hover:text-accent-dark">
             Go to the home page
-          </Link>
+          </a>
         </p>
       </div>
     </Container>

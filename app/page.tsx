@@ -1,14 +1,18 @@
 import { Container } from '@/components/container';
 import { HeroPost } from '@/components/hero-post';
 import { MoreStories } from '@/components/more-stories';
+import { Pagination } from '@/components/pagination';
 import { getAllPosts } from '@/lib/api';
+import { paginate } from '@/lib/pagination';
 import { site } from '@/lib/site';
 
 /** Under `next start`, the list is rebuilt at most once a minute, so new posts join it. */
 export const revalidate = 60;
 
 export default async function HomePage() {
-  const [hero, ...more] = await getAllPosts();
+  // The home page is page 1 of the post list, so its size does not grow with the blog.
+  const { items, totalPages } = paginate(await getAllPosts(), 1, site.postsPerPage);
+  const [hero, ...more] = items;
   return (
     <Container>
       <section className="mb-12 md:mb-16">
@@ -30,6 +34,7 @@ export default async function HomePage() {
         </p>
       )}
       {more.length > 0 ? <MoreStories posts={more} /> : null}
+      <Pagination page={1} totalPages={totalPages} />
     </Container>
   );
 }

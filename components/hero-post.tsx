@@ -1,10 +1,10 @@
-import type { Post } from '@/lib/api';
+import type { PostSummary } from '@/lib/api';
 import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
 import { PostLink } from './post-link';
 
-type HeroPostProps = Pick<Post, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author'>;
+type HeroPostProps = Pick<PostSummary, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author'>;
 
 /** The newest post, large, at the top of the home page. */
 export function HeroPost({ slug, title, date, excerpt, coverImage, author }: HeroPostProps) {

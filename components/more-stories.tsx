@@ -1,8 +1,8 @@
-import type { Post } from '@/lib/api';
+import type { PostSummary } from '@/lib/api';
 import { PostPreview } from './post-preview';
 
 /** The posts after the newest one, as previews. */
-export function MoreStories({ posts }: { posts: Post[] }) {
+export function MoreStories({ posts }: { posts: PostSummary[] }) {
   return (
     <section aria-labelledby="more-stories">
       <h2 id="more-stories" className="mb-8 text-3xl font-bold tracking-tight md:text-4xl">

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { postPath } from '@/lib/urls';
 
@@ -8,8 +7,8 @@ import { postPath } from '@/lib/urls';
  */
 export function PostLink({ slug, children }: { slug: string; children: ReactNode }) {
   return (
-    <Link href={postPath(slug)} className="after:absolute after:inset-0 hover:underline">
+    <a href={postPath(slug)} className="after:absolute after:inset-0 hover:underline">
       {children}
-    </Link>
+    </a>
   );
 }

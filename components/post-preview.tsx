@@ -1,13 +1,17 @@
-import type { Post } from '@/lib/api';
+import type { PostSummary } from '@/lib/api';
 import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
 import { PostLink } from './post-link';
 
-type PostPreviewProps = Pick<Post, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author'>;
+type PostPreviewProps = Pick<PostSummary, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author'> & {
+  /** The title's heading level: 3 under a "More stories" heading, 2 directly under the page's h1. */
+  headingLevel?: 2 | 3;
+};
 
 /** A post in a list: cover, title, date, excerpt and author, never the body. */
-export function PostPreview({ slug, title, date, excerpt, coverImage, author }: PostPreviewProps) {
+export function PostPreview({ slug, title, date, excerpt, coverImage, author, headingLevel = 3 }: PostPreviewProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="relative">
       {coverImage ? (
@@ -15,9 +19,9 @@ export function PostPreview({ slug, title, date, excerpt, coverImage, author }: 
           <CoverImage src={coverImage} title={title} />
         </div>
       ) : null}
-      <h3 className="mb-2 text-2xl leading-snug font-bold tracking-tight">
+      <Heading className="mb-2 text-2xl leading-snug font-bold tracking-tight">
         <PostLink slug={slug}>{title}</PostLink>
-      </h3>
+      </Heading>
       <p className="mb-3 text-neutral-700">
         <PostDate date={date} />
       </p>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Container } from './container';
 
 /** The bar on every page: the site title, linking home. */
@@ -7,9 +6,9 @@ export function SiteHeader({ title }: { title: string }) {
     <header className="border-b border-neutral-200">
       <Container>
         <div className="flex h-16 items-center">
-          <Link href="/" className="text-lg font-bold tracking-tight hover:underline">
+          <a href="/" className="text-lg font-bold tracking-tight hover:underline">
             {title}
-          </Link>
+          </a>
         </div>
       </Container>
     </header>

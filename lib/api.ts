@@ -11,13 +11,14 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostDate } from './dates';
 import { FrontMatterSyntaxError, parseFrontMatter } from './front-matter';
-import { renderMarkdown, truncateAtWord } from './markdown';
+import { firstParagraphText, renderMarkdown, truncateAtWord } from './markdown';
 import { validateFrontMatter } from './post-schema';
 import { site, type SiteAuthor } from './site';
 
 export type Author = SiteAuthor;
 
-export type Post = {
+/** What lists show of a post: everything but its body. */
+export type PostSummary = {
   /** URL segment: the file name without `.md`. */
   slug: string;
   title: string;
@@ -27,6 +28,10 @@ export type Post = {
   coverImage?: string;
   author: Author;
   ogImage?: { url: string };
+};
+
+/** A whole post, as its page shows it. */
+export type Post = PostSummary & {
   /** The rendered, sanitized body. */
   html: string;
 };
@@ -72,7 +77,12 @@ function displayPath(file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-type Loaded = { ok: true; post: Post } | { ok: false; problems: PostProblem[] };
+/**
+ * A read and validated file. The body is rendered to HTML only when a page asks for it (lists
+ * need the summary alone), and then once.
+ */
+type Loaded =
+  { ok: true; summary: PostSummary; content: string; html?: Promise<string> } | { ok: false; problems: PostProblem[] };
 type MemoEntry = { mtimeMs: number; size: number; loaded: Promise<Loaded> };
 
 const memo = new Map<string, MemoEntry>();
@@ -105,24 +115,36 @@ async function loadFile(file: string, slug: string): Promise<Loaded> {
     };
   }
   const { fields } = validation;
-  const { html, firstParagraph } = await renderMarkdown(frontMatter.content);
   return {
     ok: true,
-    post: {
+    content: frontMatter.content,
+    summary: {
       slug,
       title: fields.title,
       date: fields.date,
-      excerpt: fields.excerpt || truncateAtWord(firstParagraph),
+      excerpt: fields.excerpt || truncateAtWord(firstParagraphText(frontMatter.content)),
       ...(fields.coverImage === undefined ? {} : { coverImage: fields.coverImage }),
       author: fields.author ?? site.defaultAuthor,
       ...(fields.ogImage === undefined ? {} : { ogImage: fields.ogImage }),
-      html,
     },
   };
 }
 
+/**
+ * During `next build` the posts folder does not change, so each build process lists it once and
+ * reads each file once. Under `next start` and `next dev` every call checks the folder and the
+ * files' modification times, so that added, edited and deleted posts are seen on regeneration.
+ */
+function folderIsFrozen(): boolean {
+  return process.env.NEXT_PHASE === 'phase-production-build';
+}
+
 /** Loads one post file, from memory when it has not changed since it was last read. */
 async function load(file: string, slug: string): Promise<Loaded> {
+  if (folderIsFrozen()) {
+    const kept = memo.get(file);
+    if (kept) return kept.loaded;
+  }
   const info = await stat(file);
   const cached = memo.get(file);
   if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.loaded;
@@ -132,15 +154,24 @@ async function load(file: string, slug: string): Promise<Loaded> {
   return loaded;
 }
 
-/**
- * Post files: regular `*.md` files directly in the posts folder, keyed by slug. Hidden files
- * (`.DS_Store`, `._x.md`), other extensions and sub-folders are not posts.
- */
 function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
-async function listPostFiles(): Promise<Map<string, string>> {
+let frozenListing: { directory: string; files: Promise<Map<string, string>> } | undefined;
+
+/**
+ * Post files: regular `*.md` files directly in the posts folder, keyed by slug. Hidden files
+ * (`.DS_Store`, `._x.md`), other extensions and sub-folders are not posts.
+ */
+function listPostFiles(): Promise<Map<string, string>> {
+  if (!folderIsFrozen()) return readPostFiles();
+  const directory = postsDirectory();
+  if (frozenListing?.directory !== directory) frozenListing = { directory, files: readPostFiles() };
+  return frozenListing.files;
+}
+
+async function readPostFiles(): Promise<Map<string, string>> {
   const directory = postsDirectory();
   let entries: Dirent[];
   try {
@@ -160,18 +191,21 @@ async function listPostFiles(): Promise<Map<string, string>> {
   return files;
 }
 
-function newestFirst(a: Post, b: Post): number {
+function newestFirst(a: PostSummary, b: PostSummary): number {
   return b.date.time - a.date.time || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-/** Every post, newest first (ties by slug). Throws {@link InvalidPostsError} listing every invalid file. */
-export async function getAllPosts(): Promise<Post[]> {
+/**
+ * Every post's summary (no body), newest first (ties by slug). Throws {@link InvalidPostsError}
+ * listing every invalid file.
+ */
+export async function getAllPosts(): Promise<PostSummary[]> {
   const files = await listPostFiles();
   const results = await Promise.all([...files].map(([slug, file]) => load(file, slug)));
-  const posts: Post[] = [];
+  const posts: PostSummary[] = [];
   const problems: PostProblem[] = [];
   for (const result of results) {
-    if (result.ok) posts.push(result.post);
+    if (result.ok) posts.push(result.summary);
     else problems.push(...result.problems);
   }
   if (problems.length > 0) throw new InvalidPostsError(problems);
@@ -201,5 +235,6 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
   if (file === undefined) return null;
   const result = await load(file, path.basename(file, '.md'));
   if (!result.ok) throw new InvalidPostsError(result.problems);
-  return result.post;
+  result.html ??= renderMarkdown(result.content).then((rendered) => rendered.html);
+  return { ...result.summary, html: await result.html };
 }

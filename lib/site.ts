@@ -19,6 +19,8 @@ export type SiteConfig = {
   timeZone: string;
   /** The author of posts whose front matter names none. */
   defaultAuthor: SiteAuthor;
+  /** Posts on the home page and on each archive page (`/page/2/`, ...). */
+  postsPerPage: number;
 };
 
 export const site: SiteConfig = {
@@ -30,4 +32,5 @@ export const site: SiteConfig = {
   defaultAuthor: {
     name: 'The Markdown Blog team',
   },
+  postsPerPage: 10,
 };

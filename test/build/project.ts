@@ -1,36 +1,25 @@
 /**
- * Helpers for tests that run the real `next build` / `next start` on a copy of the project.
- * Copies live in `.test-builds/` inside the project, so Turbopack's root (the folder with the
- * lockfile) contains them and `node_modules` resolves through a relative link.
+ * Helpers for tests that run the real `next build` / `next start` on a copy of the project with
+ * chosen posts. Copies live in `.test-builds/`; `KEEP_TEST_BUILDS=1` keeps them for a look.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { makeProjectCopy, projectRoot } from '../../scripts/lib/next-project';
 
-export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+export {
+  freePort,
+  projectRoot,
+  runNext,
+  startNext,
+  startStatic,
+  type RunningServer,
+} from '../../scripts/lib/next-project';
+
 export const fixturesDir = path.join(projectRoot, 'test', 'fixtures');
-
-const projectFiles = [
-  'app',
-  'components',
-  'lib',
-  'public',
-  'package.json',
-  'tsconfig.json',
-  'next.config.ts',
-  'tailwind.config.ts',
-  '.postcssrc.json',
-];
 
 /** A fresh copy of the project whose `_posts/` holds the given files (copied from `sources`). */
 export async function copyProject(name: string, posts: { from: string; as?: string }[]): Promise<string> {
-  const base = path.join(projectRoot, '.test-builds');
-  await mkdir(base, { recursive: true });
-  const dir = await mkdtemp(path.join(base, `${name}-`));
-  for (const entry of projectFiles) await cp(path.join(projectRoot, entry), path.join(dir, entry), { recursive: true });
-  await symlink(path.join('..', '..', 'node_modules'), path.join(dir, 'node_modules'));
-  await mkdir(path.join(dir, '_posts'));
+  const dir = await makeProjectCopy(path.join(projectRoot, '.test-builds'), name);
   for (const post of posts) {
     await cp(post.from, path.join(dir, '_posts', post.as ?? path.basename(post.from)), { recursive: true });
   }
@@ -39,86 +28,6 @@ export async function copyProject(name: string, posts: { from: string; as?: stri
 
 export async function removeCopy(dir: string): Promise<void> {
   if (process.env.KEEP_TEST_BUILDS !== '1') await rm(dir, { recursive: true, force: true });
-}
-
-const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
-
-/** Vitest's own settings, which must not leak into Next. */
-const testOnlyVariables = new Set(['NODE_ENV', 'VITEST', 'POSTS_DIR', '__NEXT_TRAILING_SLASH']);
-
-function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(
-    ([name]) => !testOnlyVariables.has(name) && !name.startsWith('VITEST_'),
-  );
-  // `next build` and `next start` run in production; Vitest's NODE_ENV=test must not reach them.
-  return { ...Object.fromEntries(inherited), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...extra };
-}
-
-/** Runs `next <args>` in `cwd` to completion; resolves with its exit code and combined output. */
-export function runNext(
-  cwd: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, ...args], {
-      cwd,
-      env: baseEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-export type RunningServer = { url: string; output: () => string; stop: () => Promise<void> };
-
-/** Starts `next start` on 127.0.0.1 and waits until it answers. */
-export async function startNext(cwd: string): Promise<RunningServer> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd,
-    env: baseEnv({}),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
-    try {
-      await fetch(`${url}/`, { redirect: 'manual' });
-      return { url, output: () => output, stop };
-    } catch {
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  await stop();
-  throw new Error(`next start did not answer within 60 s:\n${output}`);
 }
 
 /** Polls `check` every `intervalMs` until it returns true or `timeoutMs` passes; returns whether it did. */

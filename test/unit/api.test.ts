@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getAllPosts, getPostBySlug, getPostSlugs, InvalidPostsError } from '@/lib/api';
+import * as markdown from '@/lib/markdown';
 import { site } from '@/lib/site';
 
 // Count file reads without changing them.
@@ -12,6 +13,13 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...actual, readFile: vi.fn(actual.readFile) };
 });
 const readFile = vi.mocked(fsPromises.readFile);
+
+// Count markdown renders the same way.
+vi.mock('@/lib/markdown', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/markdown')>();
+  return { ...actual, renderMarkdown: vi.fn(actual.renderMarkdown) };
+});
+const renderMarkdown = vi.mocked(markdown.renderMarkdown);
 
 let dir: string;
 
@@ -26,6 +34,7 @@ beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'posts-'));
   process.env.POSTS_DIR = dir;
   readFile.mockClear();
+  renderMarkdown.mockClear();
 });
 
 afterEach(async () => {
@@ -121,10 +130,13 @@ describe('lib/api', () => {
     await write('two.md', post('Two', '2020-01-02'));
     await getAllPosts();
     await getPostSlugs();
+    // Lists need no bodies: nothing is rendered until a post page asks.
+    expect(renderMarkdown).not.toHaveBeenCalled();
     await getPostBySlug('one');
     await getPostBySlug('two');
-    await Promise.all([getAllPosts(), getPostBySlug('one')]);
+    await Promise.all([getAllPosts(), getPostBySlug('one'), getPostBySlug('one')]);
     expect(readFile).toHaveBeenCalledTimes(2);
+    expect(renderMarkdown).toHaveBeenCalledTimes(2);
   });
 
   it('sees an edited file and a deleted file on the next call (server mode)', async () => {
@@ -196,7 +208,7 @@ describe('lib/api', () => {
       ['bom', 'BOM', '2020-03-17'],
       ['crlf', 'Windows', '2020-03-16'],
     ]);
-    expect(posts[2]?.html).toContain('Hello from Windows.');
+    expect((await getPostBySlug('crlf'))?.html).toContain('Hello from Windows.');
     expect(posts[0]?.excerpt).toBe('Hello.');
   });
 });

@@ -1,0 +1,33 @@
+import { archivePath } from '@/lib/urls';
+
+type PaginationProps = { page: number; totalPages: number };
+
+/** Newer / older links between pages of the post list, with where the reader is. */
+export function Pagination({ page, totalPages }: PaginationProps) {
+  if (totalPages <= 1) return null;
+  const link = 'font-semibold text-accent underline underline-offset-4 hover:text-accent-dark';
+  return (
+    <nav
+      aria-label="Pagination"
+      className="mt-16 flex items-center justify-between gap-4 border-t border-neutral-200 pt-8"
+    >
+      <p className="min-w-28">
+        {page > 1 ? (
+          <a href={archivePath(page - 1)} rel="prev" className={link}>
+            ← Newer posts
+          </a>
+        ) : null}
+      </p>
+      <p className="text-neutral-700">
+        Page {page} of {totalPages}
+      </p>
+      <p className="min-w-28 text-right">
+        {page < totalPages ? (
+          <a href={archivePath(page + 1)} rel="next" className={link}>
+            Older posts →
+          </a>
+        ) : null}
+      </p>
+    </nav>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * `npm run bench -- [--posts 1000] [--lighthouse] [--keep]`
+ *
+ * Generates N realistic posts into a copy of the project, runs the static export build (and the same
+ * build with 3 posts, for the marginal cost per post), and prints a table of figures; the same
+ * figures go to `.bench/results-<N>.json`. Figures, never pass/fail: budgets live in the tests.
+ */
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import matter from 'gray-matter';
+import { renderMarkdown } from '../lib/markdown';
+import { generatedPost, generatePosts, postSlug } from './lib/generate-posts';
+import { runLighthouse } from './lib/lighthouse';
+import { makeProjectCopy, projectRoot, runNext, startStatic } from './lib/next-project';
+import { firstLoadScripts } from './lib/page-weight';
+
+const { values } = parseArgs({
+  options: {
+    posts: { type: 'string', default: '1000' },
+    lighthouse: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const count = Number(values.posts);
+if (!Number.isInteger(count) || count < 4)
+  throw new Error(`--posts must be a whole number of at least 4, found ${values.posts}`);
+
+const benchDir = path.join(projectRoot, '.bench');
+
+function progress(text: string) {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+  else process.stderr.write(`${text}\n`);
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+async function treeRss(root: number): Promise<number> {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  const page = 4096;
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command name, which may itself contain spaces and parentheses.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const parent = Number(fields[1]);
+      const list = children.get(parent) ?? [];
+      list.push(Number(name));
+      children.set(parent, list);
+      rss.set(Number(name), Number(fields[21]) * page);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const queue = [root];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+    total += rss.get(pid) ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+type BuildFigures = { posts: number; seconds: number; peakRssBytes: number; dir: string };
+
+async function buildWith(posts: number): Promise<BuildFigures> {
+  const dir = await makeProjectCopy(benchDir, `n${posts}`);
+  progress(`generating ${posts} posts...`);
+  await generatePosts(path.join(dir, '_posts'), posts);
+  let peak = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const started = performance.now();
+  const ticker = setInterval(
+    () => progress(`building ${posts} posts: ${Math.round((performance.now() - started) / 1000)} s`),
+    1000,
+  );
+  const result = await runNext(dir, ['build'], {}, (child) => {
+    const poll = async () => {
+      if (child.pid !== undefined) peak = Math.max(peak, await treeRss(child.pid));
+      timer = setTimeout(() => void poll(), 200);
+    };
+    void poll();
+  });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(ticker);
+  clearTimeout(timer);
+  progress(`built ${posts} posts in ${seconds.toFixed(1)} s\n`);
+  if (result.code !== 0) throw new Error(`next build failed with ${posts} posts:\n${result.output}`);
+  return { posts, seconds, peakRssBytes: peak, dir };
+}
+
+async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+async function pageFigures(outDir: string, route: string) {
+  const html = await readFile(path.join(outDir, route, 'index.html'), 'utf8');
+  const scripts = await firstLoadScripts(outDir, html);
+  return {
+    htmlBytes: Buffer.byteLength(html),
+    jsBytes: scripts.raw,
+    jsGzipBytes: scripts.gzip,
+    ownJsGzipBytes: scripts.ownGzip,
+  };
+}
+
+async function markdownThroughput(posts: number): Promise<number> {
+  const bodies = Array.from(
+    { length: Math.min(posts, 1000) },
+    (_, index) => matter(generatedPost(index, posts)).content,
+  );
+  for (const body of bodies.slice(0, 20)) await renderMarkdown(body); // warm up
+  const started = performance.now();
+  for (const body of bodies) await renderMarkdown(body);
+  return bodies.length / ((performance.now() - started) / 1000);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function main() {
+  const small = await buildWith(3);
+  const large = await buildWith(count);
+  const outDir = path.join(large.dir, 'out');
+  const out = await folderSize(outDir);
+  const home = await pageFigures(outDir, '');
+  const post = await pageFigures(outDir, path.join('posts', postSlug(0)));
+  progress('timing the markdown pipeline...');
+  const postsPerSecond = await markdownThroughput(count);
+  progress('\n');
+
+  let lighthouse: Awaited<ReturnType<typeof runLighthouse>> | undefined;
+  if (values.lighthouse) {
+    progress('running Lighthouse on the home page...\n');
+    const server = await startStatic(outDir);
+    try {
+      lighthouse = await runLighthouse(`${server.url}/`, path.join(benchDir, `lighthouse-home-${count}`));
+    } finally {
+      await server.stop();
+    }
+  }
+
+  const figures = {
+    date: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${mb(os.totalmem())} RAM, Node ${process.version}`,
+    posts: count,
+    buildSeconds: Number(large.seconds.toFixed(2)),
+    buildSeconds3: Number(small.seconds.toFixed(2)),
+    marginalMsPerPost: Number((((large.seconds - small.seconds) * 1000) / (count - 3)).toFixed(2)),
+    peakRssBytes: large.peakRssBytes,
+    outBytes: out.bytes,
+    outFiles: out.files,
+    home,
+    post,
+    markdownPostsPerSecond: Math.round(postsPerSecond),
+    ...(lighthouse ? { lighthouseHome: lighthouse } : {}),
+  };
+
+  const rows: [string, string][] = [
+    ['posts', String(count)],
+    ['export build, wall time', `${figures.buildSeconds} s (3 posts: ${figures.buildSeconds3} s)`],
+    ['marginal cost per post', `${figures.marginalMsPerPost} ms`],
+    ['peak memory, process tree', mb(figures.peakRssBytes)],
+    ['out/ size', `${mb(out.bytes)} in ${out.files} files`],
+    ['home page HTML', kb(home.htmlBytes)],
+    ['post page HTML', kb(post.htmlBytes)],
+    ['first-load JS, home', `${kb(home.jsBytes)} raw, ${kb(home.jsGzipBytes)} gzipped`],
+    ['first-load JS, post', `${kb(post.jsBytes)} raw, ${kb(post.jsGzipBytes)} gzipped`],
+    ['own client JS, post', `${kb(post.ownJsGzipBytes)} gzipped`],
+    ['markdown pipeline', `${figures.markdownPostsPerSecond} posts/s`],
+  ];
+  if (lighthouse) {
+    const scores = Object.entries(lighthouse.scores).map(([name, score]) => `${name} ${score}`);
+    rows.push(['Lighthouse, home (mobile)', scores.join(', ')]);
+  }
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log(`\n${figures.machine}`);
+  for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
+
+  const file = path.join(benchDir, `results-${count}.json`);
+  await writeFile(file, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+
+  if (!values.keep) {
+    await rm(small.dir, { recursive: true, force: true });
+    await rm(large.dir, { recursive: true, force: true });
+  }
+}
+
+await main();

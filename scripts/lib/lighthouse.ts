@@ -1,0 +1,71 @@
+/**
+ * Lighthouse on one URL with Debian's Chromium (never a downloaded browser), mobile preset (the
+ * default: emulated phone, simulated slow 4G). Returns the four category scores out of 100 and
+ * keeps the HTML report.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+export const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type LighthouseScores = { performance: number; accessibility: number; 'best-practices': number; seo: number };
+
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+/** Runs Lighthouse on `url` and writes `<reportBase>.html`. */
+export async function runLighthouse(
+  url: string,
+  reportBase: string,
+): Promise<{ scores: LighthouseScores; failing: string[] }> {
+  const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'html',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    await mkdir(path.dirname(reportBase), { recursive: true });
+    const report = Array.isArray(result.report) ? result.report.join('') : result.report;
+    await writeFile(`${reportBase}.html`, report);
+    const score = (name: (typeof categories)[number]) => {
+      const value = result.lhr.categories[name]?.score;
+      if (typeof value !== 'number') throw new Error(`Lighthouse gave no ${name} score for ${url}`);
+      return Math.round(value * 100);
+    };
+    const failing: string[] = [];
+    for (const name of categories) {
+      for (const ref of result.lhr.categories[name]?.auditRefs ?? []) {
+        const audit = result.lhr.audits[ref.id];
+        if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 0.9) {
+          failing.push(`${name}: ${audit.title} (${audit.displayValue ?? audit.score})`);
+        }
+      }
+    }
+    return {
+      scores: {
+        performance: score('performance'),
+        accessibility: score('accessibility'),
+        'best-practices': score('best-practices'),
+        seo: score('seo'),
+      },
+      failing,
+    };
+  } finally {
+    chrome.kill();
+  }
+}
