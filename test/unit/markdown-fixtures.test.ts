@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '@/lib/markdown';
+import { firstParagraphText, renderMarkdown } from '@/lib/markdown';
 
 const root = path.join(import.meta.dirname, '..', 'fixtures', 'markdown');
 const cases = readdirSync(root, { withFileTypes: true })
@@ -104,5 +104,37 @@ describe('markdown safety and structure', () => {
     expect(html).toContain('<del>strikethrough</del>');
     expect(html).toContain('<a href="https://example.com/path?q=1">');
     expect(html).toContain('<a href="mailto:mail@example.com">');
+  });
+});
+
+/** The excerpt's fast path must find the same first paragraph as a full render, in every case. */
+describe('firstParagraphText', () => {
+  const postsDir = path.join(import.meta.dirname, '..', '..', '_posts');
+  const tricky: [string, string][] = [
+    ['plain', 'First words here.\n\nSecond paragraph.\n'],
+    ['after a heading', '## Intro\n\nThe opening.\n\nMore.\n'],
+    ['setext heading, not a paragraph', 'Looks like a paragraph\n===\n\nThe real one.\n'],
+    ['reference link defined at the end', 'See [the docs][docs] first.\n\nMore.\n\n[docs]: https://example.com\n'],
+    ['footnote in the first paragraph', 'A claim[^1] made.\n\nMore.\n\n[^1]: The source.\n'],
+    ['image-only first paragraph', '![A chart](/a.png)\n\nThe caption text.\n'],
+    ['unclosed fence before any text', '```\ncode\n\nstill code\n```\n\nAfter the code.\n'],
+    ['raw HTML first', '<div>\n\n**Inside** a div.\n\n</div>\n\nAfter.\n'],
+    ['list first', '- one\n- two\n\nThen text.\n'],
+    ['only a heading', '# Title only\n'],
+    ['empty', ''],
+    ['lazy continuation', 'Line one\nline two\n\nNext.\n'],
+  ];
+  const files: [string, string][] = [
+    ...cases.map((name): [string, string] => [`fixture ${name}`, readFileSync(path.join(root, name, 'input.md'), 'utf8')]),
+    ...readdirSync(postsDir).map((name): [string, string] => [`_posts/${name}`, readFileSync(path.join(postsDir, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, '')]),
+  ];
+
+  it.each([...tricky, ...files])('%s', async (_name, markdown) => {
+    expect(firstParagraphText(markdown)).toBe((await renderMarkdown(markdown)).firstParagraph);
+  });
+
+  it('reads the opening paragraph, skipping headings and image-only paragraphs', () => {
+    expect(firstParagraphText('## Intro\n\n![x](/x.png)\n\nThe opening *words*.\n')).toBe('The opening words.');
+    expect(firstParagraphText('See [the docs][docs].\n\n[docs]: https://example.com\n')).toBe('See the docs.');
   });
 });
