@@ -17,12 +17,38 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node', env: nextEnv },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          env: nextEnv,
+          sequence: { groupOrder: 0 },
+        },
       },
       ...['America/Los_Angeles', 'Asia/Tokyo'].map((zone) => ({
         resolve: { alias },
-        test: { name: `unit ${zone}`, include: zoneSensitive, environment: 'node', env: { ...nextEnv, TZ: zone } },
+        test: {
+          name: `unit ${zone}`,
+          include: zoneSensitive,
+          environment: 'node',
+          env: { ...nextEnv, TZ: zone },
+          sequence: { groupOrder: 0 },
+        },
       })),
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          // Real builds, servers and Chromium: slow, one file at a time, after everything else, so that
+          // Lighthouse measures a quiet machine.
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
       {
         resolve: { alias },
         test: {
@@ -33,6 +59,7 @@ export default defineConfig({
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -1,8 +1,15 @@
 import type { PostSummary } from '@/lib/api';
 import { PostPreview } from './post-preview';
 
+type MoreStoriesProps = {
+  posts: PostSummary[];
+  /** Load the first cover at once: the hero has none, so this one is likely the largest thing on screen. */
+  eagerFirstCover?: boolean;
+};
+
 /** The posts after the newest one, as previews. */
-export function MoreStories({ posts }: { posts: PostSummary[] }) {
+export function MoreStories({ posts, eagerFirstCover = false }: MoreStoriesProps) {
+  const firstCover = eagerFirstCover ? posts.find((post) => post.coverImage)?.slug : undefined;
   return (
     <section aria-labelledby="more-stories">
       <h2 id="more-stories" className="mb-8 text-3xl font-bold tracking-tight md:text-4xl">
@@ -18,6 +25,7 @@ export function MoreStories({ posts }: { posts: PostSummary[] }) {
             excerpt={post.excerpt}
             coverImage={post.coverImage}
             author={post.author}
+            priority={post.slug === firstCover}
           />
         ))}
       </div>

@@ -7,16 +7,27 @@ import { PostLink } from './post-link';
 type PostPreviewProps = Pick<PostSummary, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author'> & {
   /** The title's heading level: 3 under a "More stories" heading, 2 directly under the page's h1. */
   headingLevel?: 2 | 3;
+  /** Load the cover at once (the first on the page) rather than lazily. */
+  priority?: boolean;
 };
 
 /** A post in a list: cover, title, date, excerpt and author, never the body. */
-export function PostPreview({ slug, title, date, excerpt, coverImage, author, headingLevel = 3 }: PostPreviewProps) {
+export function PostPreview({
+  slug,
+  title,
+  date,
+  excerpt,
+  coverImage,
+  author,
+  headingLevel = 3,
+  priority = false,
+}: PostPreviewProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="relative">
       {coverImage ? (
         <div className="mb-4">
-          <CoverImage src={coverImage} title={title} />
+          <CoverImage src={coverImage} title={title} priority={priority} />
         </div>
       ) : null}
       <Heading className="mb-2 text-2xl leading-snug font-bold tracking-tight">

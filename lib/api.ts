@@ -78,11 +78,31 @@ function displayPath(file: string): string {
 }
 
 /**
- * A read and validated file. The body is rendered to HTML only when a page asks for it (lists
- * need the summary alone), and then once.
+ * A read and validated file. Its body is rendered to HTML only when a page asks for it (lists
+ * need the summary alone), and the rendering is kept while the page is being built.
  */
-type Loaded =
-  { ok: true; summary: PostSummary; content: string; html?: Promise<string> } | { ok: false; problems: PostProblem[] };
+type Loaded = { ok: true; summary: PostSummary; content: string } | { ok: false; problems: PostProblem[] };
+
+/**
+ * Rendered bodies of the posts asked for most recently, keyed by the loaded file. A page asks
+ * twice (metadata and body) and then not again, so a few dozen are plenty: keeping every body of
+ * a 10,000-post blog would cost memory for nothing.
+ */
+const renderedBodies = new Map<Loaded, Promise<string>>();
+const RENDERED_BODIES_KEPT = 64;
+
+function renderedBody(loaded: Loaded & { ok: true }): Promise<string> {
+  let html = renderedBodies.get(loaded);
+  if (html) {
+    renderedBodies.delete(loaded); // move to the newest end
+  } else {
+    html = renderMarkdown(loaded.content).then((rendered) => rendered.html);
+    const oldest = renderedBodies.keys().next();
+    if (renderedBodies.size >= RENDERED_BODIES_KEPT && !oldest.done) renderedBodies.delete(oldest.value);
+  }
+  renderedBodies.set(loaded, html);
+  return html;
+}
 type MemoEntry = { mtimeMs: number; size: number; loaded: Promise<Loaded> };
 
 const memo = new Map<string, MemoEntry>();
@@ -235,6 +255,5 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
   if (file === undefined) return null;
   const result = await load(file, path.basename(file, '.md'));
   if (!result.ok) throw new InvalidPostsError(result.problems);
-  result.html ??= renderMarkdown(result.content).then((rendered) => rendered.html);
-  return { ...result.summary, html: await result.html };
+  return { ...result.summary, html: await renderedBody(result) };
 }

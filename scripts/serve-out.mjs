@@ -2,7 +2,7 @@
 /**
  * Serves the static export in `out/` the way a static host does: `/x/` serves `x/index.html`,
  * `/x` redirects to `/x/` when that folder exists, unknown paths get `404.html` with status 404,
- * and `/_next/static/` files are cached for a year. For local previews and tests, not production.
+ * `/_next/static/` files are cached for a year, and text is gzipped for browsers that accept it. For local previews and tests, not production.
  *
  *   node scripts/serve-out.mjs [--dir out] [--port 3000] [--host 127.0.0.1]
  */
@@ -11,6 +11,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
 
 const { values } = parseArgs({
   options: {
@@ -49,12 +50,25 @@ async function fileAt(target) {
   }
 }
 
-function send(response, status, file, size, extraHeaders = {}) {
-  response.writeHead(status, {
-    'content-type': types[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': size,
+/** Text types are gzipped when the browser accepts it, as every static host and CDN does. */
+const compressible = new Set(['.html', '.css', '.js', '.json', '.txt', '.xml', '.svg']);
+
+function send(request, response, status, file, size, extraHeaders = {}) {
+  const extension = path.extname(file).toLowerCase();
+  const headers = {
+    'content-type': types[extension] ?? 'application/octet-stream',
     ...extraHeaders,
-  });
+  };
+  const gzip = compressible.has(extension) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  if (compressible.has(extension)) headers.vary = 'accept-encoding';
+  if (gzip) {
+    response.writeHead(status, { ...headers, 'content-encoding': 'gzip' });
+    if (request.method === 'HEAD') return response.end();
+    createReadStream(file).pipe(createGzip()).pipe(response);
+    return;
+  }
+  response.writeHead(status, { ...headers, 'content-length': size });
+  if (request.method === 'HEAD') return response.end();
   createReadStream(file).pipe(response);
 }
 
@@ -73,12 +87,12 @@ const server = createServer(async (request, response) => {
   if (pathname.endsWith('/')) {
     const index = path.join(target, 'index.html');
     const info = await fileAt(index);
-    if (info) return send(response, 200, index, info.size, { 'cache-control': 'no-cache' });
+    if (info) return send(request, response, 200, index, info.size, { 'cache-control': 'no-cache' });
   } else {
     const info = await fileAt(target);
     if (info) {
       const immutable = pathname.startsWith('/_next/static/');
-      return send(response, 200, target, info.size, {
+      return send(request, response, 200, target, info.size, {
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
     }
@@ -89,7 +103,7 @@ const server = createServer(async (request, response) => {
   }
   const notFound = path.join(root, '404.html');
   const info = await fileAt(notFound);
-  if (info) return send(response, 404, notFound, info.size, { 'cache-control': 'no-cache' });
+  if (info) return send(request, response, 404, notFound, info.size, { 'cache-control': 'no-cache' });
   response.writeHead(404, { 'content-type': 'text/plain' });
   response.end('Not found');
 });

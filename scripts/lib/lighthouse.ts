@@ -69,3 +69,13 @@ export async function runLighthouse(
     chrome.kill();
   }
 }
+
+/** The scores every page must reach (mobile preset). */
+export const budgets: LighthouseScores = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
+
+/** The categories of `scores` below budget, as readable lines. */
+export function missedBudgets(scores: LighthouseScores): string[] {
+  return (Object.keys(budgets) as (keyof LighthouseScores)[])
+    .filter((name) => scores[name] < budgets[name])
+    .map((name) => `${name} ${scores[name]} < ${budgets[name]}`);
+}

@@ -125,8 +125,14 @@ describe('firstParagraphText', () => {
     ['lazy continuation', 'Line one\nline two\n\nNext.\n'],
   ];
   const files: [string, string][] = [
-    ...cases.map((name): [string, string] => [`fixture ${name}`, readFileSync(path.join(root, name, 'input.md'), 'utf8')]),
-    ...readdirSync(postsDir).map((name): [string, string] => [`_posts/${name}`, readFileSync(path.join(postsDir, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, '')]),
+    ...cases.map((name): [string, string] => [
+      `fixture ${name}`,
+      readFileSync(path.join(root, name, 'input.md'), 'utf8'),
+    ]),
+    ...readdirSync(postsDir).map((name): [string, string] => [
+      `_posts/${name}`,
+      readFileSync(path.join(postsDir, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''),
+    ]),
   ];
 
   it.each([...tricky, ...files])('%s', async (_name, markdown) => {

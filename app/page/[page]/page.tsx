@@ -48,7 +48,7 @@ export default async function ArchivePage({ params }: Props) {
         Posts, page {list.page} of {list.totalPages}
       </h1>
       <div className="grid grid-cols-1 gap-y-16 md:grid-cols-2 md:gap-x-12 lg:gap-x-16">
-        {list.items.map((post) => (
+        {list.items.map((post, index) => (
           <PostPreview
             key={post.slug}
             slug={post.slug}
@@ -58,6 +58,7 @@ export default async function ArchivePage({ params }: Props) {
             coverImage={post.coverImage}
             author={post.author}
             headingLevel={2}
+            priority={index < 2}
           />
         ))}
       </div>

@@ -1,0 +1,87 @@
+/**
+ * The checks a reader would make, run against any running copy of the site (the static export
+ * behind a static server, or `next start`): click through, crawl every page, keyboard only, axe.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  axeViolations,
+  crawl,
+  launchBrowser,
+  newContext,
+  recordProblems,
+  tabThrough,
+  type CrawlResult,
+} from './browser';
+
+export function siteChecks(origin: () => string) {
+  let browser: Browser;
+  let context: BrowserContext;
+  let site: CrawlResult;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    context = await newContext(browser);
+    site = await crawl(context, origin());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('goes from the home page to a post by clicking its title', async () => {
+    const page = await context.newPage();
+    const problems = recordProblems(page);
+    await page.goto(`${origin()}/`);
+    const link = page.locator('main article h2 a').first();
+    const title = (await link.textContent())?.trim() ?? '';
+    expect(title).not.toBe('');
+    await link.click();
+    await page.waitForURL(/\/posts\/[^/]+\/$/);
+    await expect.poll(async () => (await page.locator('h1').textContent())?.trim()).toBe(title);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('crawls every page from the home page: each link, image, script and style answers 200', () => {
+    expect(site.pages).toEqual(expect.arrayContaining(['/', '/posts/dynamic-routing/', '/posts/welcome/']));
+    const broken = [...site.statuses].filter(([, status]) => status !== 200 && status !== 304);
+    expect(broken).toEqual([]);
+    expect(site.statuses.size).toBeGreaterThan(site.pages.length);
+  });
+
+  it('logs no console error, hydration warning or failed request on any page', () => {
+    expect(Object.fromEntries(site.problems)).toEqual({});
+  });
+
+  it('gives every image alt text', () => {
+    expect(Object.fromEntries(site.imagesWithoutAlt)).toEqual({});
+  });
+
+  it('shows the 404 page, with status 404, for an unknown URL', async () => {
+    const page = await context.newPage();
+    const response = await page.goto(`${origin()}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+    await page.waitForURL(`${origin()}/`);
+    await page.close();
+  });
+
+  it.each(['/', '/posts/markdown-guide/'])(
+    'reaches every link on %s with Tab alone, in order, with a visible focus ring',
+    async (route) => {
+      const { stops, links } = await tabThrough(context, `${origin()}${route}`);
+      expect(stops.map((stop) => stop.href ?? stop.text)).toEqual(links);
+      const invisible = stops.filter((stop) => !stop.visible);
+      expect(invisible).toEqual([]);
+    },
+  );
+
+  it.each(['/', '/posts/dynamic-routing/', '/posts/markdown-guide/', '/page/1/', '/no-such-page/'])(
+    'has no axe violations on %s',
+    async (route) => {
+      expect(await axeViolations(context, `${origin()}${route}`)).toEqual([]);
+    },
+  );
+}
