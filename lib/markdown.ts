@@ -82,6 +82,45 @@ function rehypeLazyImages() {
   };
 }
 
+/** Text of an element, without nested lists (a task's own words, not its sub-tasks'). */
+function ownText(node: Element): string {
+  return node.children
+    .map((child): string => {
+      if (child.type === 'text') return child.value;
+      if (child.type === 'element' && child.tagName !== 'ul' && child.tagName !== 'ol') return ownText(child);
+      return '';
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A task list's checkboxes are named by their task's text, so that screen readers (and axe)
+ * find a label for each: GFM emits bare `<input type="checkbox" disabled>`.
+ */
+function rehypeTaskLabels() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'li') return;
+      const checkbox = node.children.find(
+        (child): child is Element =>
+          child.type === 'element' && child.tagName === 'input' && child.properties.type === 'checkbox',
+      );
+      const paragraph = node.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'p',
+      );
+      const box =
+        checkbox ??
+        paragraph?.children.find(
+          (child): child is Element =>
+            child.type === 'element' && child.tagName === 'input' && child.properties.type === 'checkbox',
+        );
+      if (box) box.properties.ariaLabel = ownText(node) || 'Task';
+    });
+  };
+}
+
 const parser = remark().use(remarkGfm);
 
 /** The whole pipeline. Raw HTML in the markdown is parsed (rehype-raw) so that sanitizing can judge it. */
@@ -95,6 +134,7 @@ const processor = remark()
   .use(rehypeSlug)
   .use(rehypeFragmentLinks)
   .use(rehypeLazyImages)
+  .use(rehypeTaskLabels)
   .use(rehypeStringify);
 
 /** The same pipeline for markdown without raw HTML: it skips the HTML re-parse, a third of the time. */
@@ -106,6 +146,7 @@ const processorWithoutRaw = remark()
   .use(rehypeSlug)
   .use(rehypeFragmentLinks)
   .use(rehypeLazyImages)
+  .use(rehypeTaskLabels)
   .use(rehypeStringify);
 
 function containsRawHtml(tree: MdastRoot): boolean {

@@ -52,7 +52,14 @@ export async function runLighthouse(
       for (const ref of result.lhr.categories[name]?.auditRefs ?? []) {
         const audit = result.lhr.audits[ref.id];
         if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 0.9) {
-          failing.push(`${name}: ${audit.title} (${audit.displayValue ?? audit.score})`);
+          const details = audit.details;
+          const items =
+            details && 'items' in details && Array.isArray(details.items)
+              ? details.items.slice(0, 5).map((item) => JSON.stringify(item).slice(0, 300))
+              : [];
+          failing.push(
+            `${name}: ${audit.title} (${audit.displayValue ?? audit.score})${items.map((item) => `\n      ${item}`).join('')}`,
+          );
         }
       }
     }

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePosts } from '../../scripts/lib/generate-posts';
 import { copyProject, fixturesDir, projectRoot, removeCopy, runNext } from './project';
 
 const valid = path.join(fixturesDir, 'posts', 'valid');
@@ -159,5 +160,43 @@ describe('static export of a blog with no posts yet', () => {
     const home = readFileSync(path.join(dir, 'out', 'index.html'), 'utf8');
     expect(home).toContain('No posts yet.');
     expect(existsSync(path.join(dir, 'out', '404.html'))).toBe(true);
+  });
+});
+
+describe('static export of a blog with more posts than fit on the home page', () => {
+  let dir: string;
+  let build: { code: number; output: string };
+  const page = (route: string) => readFileSync(path.join(dir, 'out', route, 'index.html'), 'utf8');
+  const previews = (html: string) => [...html.matchAll(/<article class="relative"/g)].length;
+
+  beforeAll(async () => {
+    dir = await copyProject('paginated', []);
+    await generatePosts(path.join(dir, '_posts'), 23);
+    build = await runNext(dir, ['build']);
+  });
+
+  afterAll(async () => {
+    if (dir) await removeCopy(dir);
+  });
+
+  it('shows the newest 10 on the home page and links to the archive', () => {
+    expect(build.code, build.output).toBe(0);
+    const home = page('');
+    expect(previews(home)).toBe(9); // the hero and nine more stories
+    expect(home).toContain('<a href="/page/2/" rel="next"');
+    expect(home).toContain('Page <!-- -->1<!-- --> of <!-- -->3');
+  });
+
+  it('writes numbered archive pages with newer/older links and the page in the title', () => {
+    const second = page('page/2');
+    expect(previews(second)).toBe(10);
+    expect(second).toContain('<title>Posts, page 2 of 3 | Markdown Blog</title>');
+    expect(second).toMatch(/<h1[^>]*>Posts, page <!-- -->2<!-- --> of <!-- -->3<\/h1>/);
+    expect(second).toContain('<a href="/" rel="prev"');
+    expect(second).toContain('<a href="/page/3/" rel="next"');
+    const last = page('page/3');
+    expect(previews(last)).toBe(3);
+    expect(last).not.toContain('rel="next"');
+    expect(existsSync(path.join(dir, 'out', 'page', '4'))).toBe(false);
   });
 });

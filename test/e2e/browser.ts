@@ -119,7 +119,11 @@ export async function tabThrough(
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'networkidle' });
   const links = await page.evaluate(() =>
-    [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
+    [
+      ...document.querySelectorAll(
+        'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])',
+      ),
+    ]
       .filter((element) => (element as HTMLElement).offsetParent !== null || element === document.activeElement)
       .map((element) => element.getAttribute('href') ?? element.textContent?.trim() ?? ''),
   );

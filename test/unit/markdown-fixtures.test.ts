@@ -100,7 +100,8 @@ describe('markdown safety and structure', () => {
   it('renders GFM tables, task lists, strikethrough and autolinks', async () => {
     const html = await render('gfm');
     expect(html).toContain('<table>');
-    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="done">');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="to do">');
     expect(html).toContain('<del>strikethrough</del>');
     expect(html).toContain('<a href="https://example.com/path?q=1">');
     expect(html).toContain('<a href="mailto:mail@example.com">');
