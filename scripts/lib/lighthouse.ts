@@ -82,7 +82,7 @@ export const budgets: LighthouseScores = { performance: 95, accessibility: 100, 
 
 /** The categories of `scores` below budget, as readable lines. */
 export function missedBudgets(scores: LighthouseScores): string[] {
-  return (Object.keys(budgets) as (keyof LighthouseScores)[])
+  return categories
     .filter((name) => scores[name] < budgets[name])
     .map((name) => `${name} ${scores[name]} < ${budgets[name]}`);
 }

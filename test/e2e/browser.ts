@@ -74,7 +74,7 @@ export async function crawl(context: BrowserContext, origin: string, start = '/'
     await page.waitForLoadState('networkidle');
     result.pages.push(route);
     const { links, missingAlt } = await page.evaluate(() => ({
-      links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+      links: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => a.href),
       missingAlt: [...document.images].filter((img) => !img.alt.trim()).map((img) => img.src),
     }));
     if (missingAlt.length > 0) result.imagesWithoutAlt.set(route, missingAlt);
@@ -124,7 +124,7 @@ export async function tabThrough(
         'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])',
       ),
     ]
-      .filter((element) => (element as HTMLElement).offsetParent !== null || element === document.activeElement)
+      .filter((element) => (element instanceof HTMLElement && element.offsetParent !== null) || element === document.activeElement)
       .map((element) => element.getAttribute('href') ?? element.textContent?.trim() ?? ''),
   );
   const stops: FocusStop[] = [];
