@@ -27,6 +27,7 @@ export default async function HomePage() {
           excerpt={hero.excerpt}
           coverImage={hero.coverImage}
           author={hero.author}
+          status={hero.status}
         />
       ) : (
         <p className="text-lg">

@@ -2,12 +2,13 @@ import type { PostSummary } from '@/lib/api';
 import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
+import { StatusBadge } from './status-badge';
 import { PostLink } from './post-link';
 
-type HeroPostProps = Pick<PostSummary, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author'>;
+type HeroPostProps = Pick<PostSummary, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author' | 'status'>;
 
 /** The newest post, large, at the top of the home page. */
-export function HeroPost({ slug, title, date, excerpt, coverImage, author }: HeroPostProps) {
+export function HeroPost({ slug, title, date, excerpt, coverImage, author, status }: HeroPostProps) {
   return (
     <article className="relative mb-16 md:mb-24">
       {coverImage ? (
@@ -22,6 +23,7 @@ export function HeroPost({ slug, title, date, excerpt, coverImage, author }: Her
           </h2>
           <p className="mb-4 text-neutral-700">
             <PostDate date={date} />
+            <StatusBadge status={status} />
           </p>
         </div>
         <div>

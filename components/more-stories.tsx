@@ -25,6 +25,7 @@ export function MoreStories({ posts, eagerFirstCover = false }: MoreStoriesProps
             excerpt={post.excerpt}
             coverImage={post.coverImage}
             author={post.author}
+            status={post.status}
             priority={post.slug === firstCover}
           />
         ))}

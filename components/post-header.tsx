@@ -2,11 +2,12 @@ import type { Post } from '@/lib/api';
 import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
+import { StatusBadge } from './status-badge';
 
-type PostHeaderProps = Pick<Post, 'title' | 'date' | 'coverImage' | 'author'>;
+type PostHeaderProps = Pick<Post, 'title' | 'date' | 'coverImage' | 'author' | 'status'>;
 
 /** The top of a post page: title (the page's only h1), author, date and cover. */
-export function PostHeader({ title, date, coverImage, author }: PostHeaderProps) {
+export function PostHeader({ title, date, coverImage, author, status }: PostHeaderProps) {
   return (
     <header className="mb-8 md:mb-12">
       <div className="mx-auto max-w-prose">
@@ -14,6 +15,7 @@ export function PostHeader({ title, date, coverImage, author }: PostHeaderProps)
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700">
           <Avatar author={author} />
           <PostDate date={date} />
+          <StatusBadge status={status} />
         </div>
       </div>
       {coverImage ? (

@@ -2,9 +2,13 @@ import type { PostSummary } from '@/lib/api';
 import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
+import { StatusBadge } from './status-badge';
 import { PostLink } from './post-link';
 
-type PostPreviewProps = Pick<PostSummary, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author'> & {
+type PostPreviewProps = Pick<
+  PostSummary,
+  'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author' | 'status'
+> & {
   /** The title's heading level: 3 under a "More stories" heading, 2 directly under the page's h1. */
   headingLevel?: 2 | 3;
   /** Load the cover at once (the first on the page) rather than lazily. */
@@ -21,6 +25,7 @@ export function PostPreview({
   author,
   headingLevel = 3,
   priority = false,
+  status,
 }: PostPreviewProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -35,6 +40,7 @@ export function PostPreview({
       </Heading>
       <p className="mb-3 text-neutral-700">
         <PostDate date={date} />
+        <StatusBadge status={status} />
       </p>
       <p className="mb-4 leading-relaxed">{excerpt}</p>
       <Avatar author={author} />

@@ -5,6 +5,10 @@
  * Each file is read, validated and rendered once per process and kept while its modification time
  * and size stay the same, so a build reads every post once and a server (ISR) sees an edited file
  * on its next regeneration.
+ *
+ * Publishing: a post is published when it is not a draft and its date has come. Builds and
+ * `next start` show published posts only (a scheduled post appears on the first regeneration after
+ * its time); `next dev` shows everything, marked.
  */
 import type { Dirent } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -14,13 +18,19 @@ import { FrontMatterSyntaxError, parseFrontMatter } from './front-matter';
 import { firstParagraphText, renderMarkdown, truncateAtWord } from './markdown';
 import { validateFrontMatter } from './post-schema';
 import { site, type SiteAuthor } from './site';
+import { postPath } from './urls';
 
 export type Author = SiteAuthor;
 
+/** Where a post stands: `published` is the only state readers of a build ever see. */
+export type PostStatus = 'published' | 'draft' | 'scheduled';
+
 /** What lists show of a post: everything but its body. */
 export type PostSummary = {
-  /** URL segment: the file name without `.md`. */
+  /** URL segment: the `slug` field, else the file name without `.md`. */
   slug: string;
+  /** The file, as shown in messages. */
+  file: string;
   title: string;
   date: PostDate;
   /** From front matter, or the first paragraph's text cut near 160 characters. */
@@ -28,6 +38,12 @@ export type PostSummary = {
   coverImage?: string;
   author: Author;
   ogImage?: { url: string };
+  /** `draft: true` in the front matter. */
+  draft: boolean;
+  /** Old paths that redirect to this post. */
+  aliases: string[];
+  /** Where the post stands at the time it was asked for. */
+  status: PostStatus;
 };
 
 /** A whole post, as its page shows it. */
@@ -41,13 +57,15 @@ export type PostProblem = {
   /** The file, relative to the working directory when inside it. */
   file: string;
   line: number;
+  /** 1-based, when known. */
+  column?: number;
   /** The front-matter field at fault, when there is one. */
   field?: string;
   message: string;
 };
 
 export function formatProblem(problem: PostProblem): string {
-  const where = `${problem.file}:${problem.line}`;
+  const where = `${problem.file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
   return problem.field ? `${where}: ${problem.field}: ${problem.message}` : `${where}: ${problem.message}`;
 }
 
@@ -81,7 +99,9 @@ function displayPath(file: string): string {
  * A read and validated file. Its body is rendered to HTML only when a page asks for it (lists
  * need the summary alone), and the rendering is kept while the page is being built.
  */
-type Loaded = { ok: true; summary: PostSummary; content: string } | { ok: false; problems: PostProblem[] };
+type Loaded =
+  | { ok: true; summary: PostSummary; content: string; slugLine: { line: number; column: number } }
+  | { ok: false; problems: PostProblem[] };
 
 /**
  * Rendered bodies of the posts asked for most recently, keyed by the loaded file. A page asks
@@ -107,7 +127,7 @@ type MemoEntry = { mtimeMs: number; size: number; loaded: Promise<Loaded> };
 
 const memo = new Map<string, MemoEntry>();
 
-async function loadFile(file: string, slug: string): Promise<Loaded> {
+async function loadFile(file: string, fileSlug: string): Promise<Loaded> {
   const source = await readFile(file, 'utf8');
   const shown = displayPath(file);
   let frontMatter;
@@ -117,7 +137,14 @@ async function loadFile(file: string, slug: string): Promise<Loaded> {
     if (error instanceof FrontMatterSyntaxError) {
       return {
         ok: false,
-        problems: [{ file: shown, line: error.line, message: `invalid YAML front matter: ${error.reason}` }],
+        problems: [
+          {
+            file: shown,
+            line: error.line,
+            column: error.column,
+            message: `invalid YAML front matter: ${error.reason}`,
+          },
+        ],
       };
     }
     throw error;
@@ -128,7 +155,7 @@ async function loadFile(file: string, slug: string): Promise<Loaded> {
       ok: false,
       problems: validation.problems.map((problem) => ({
         file: shown,
-        line: frontMatter.lineOf(problem.topField),
+        ...frontMatter.positionOf(problem.topField),
         field: problem.field,
         message: `expected ${problem.expected}, found ${problem.found}`,
       })),
@@ -138,14 +165,19 @@ async function loadFile(file: string, slug: string): Promise<Loaded> {
   return {
     ok: true,
     content: frontMatter.content,
+    slugLine: frontMatter.positionOf('slug'),
     summary: {
-      slug,
+      slug: fields.slug ?? fileSlug,
+      file: shown,
       title: fields.title,
       date: fields.date,
       excerpt: fields.excerpt || truncateAtWord(firstParagraphText(frontMatter.content)),
       ...(fields.coverImage === undefined ? {} : { coverImage: fields.coverImage }),
       author: fields.author ?? site.defaultAuthor,
       ...(fields.ogImage === undefined ? {} : { ogImage: fields.ogImage }),
+      draft: fields.draft ?? false,
+      aliases: fields.aliases ?? [],
+      status: postStatus({ draft: fields.draft ?? false, date: fields.date }),
     },
   };
 }
@@ -215,45 +247,142 @@ function newestFirst(a: PostSummary, b: PostSummary): number {
   return b.date.time - a.date.time || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-/**
- * Every post's summary (no body), newest first (ties by slug). Throws {@link InvalidPostsError}
- * listing every invalid file.
- */
-export async function getAllPosts(): Promise<PostSummary[]> {
-  const files = await listPostFiles();
-  const results = await Promise.all([...files].map(([slug, file]) => load(file, slug)));
-  const posts: PostSummary[] = [];
-  const problems: PostProblem[] = [];
-  for (const result of results) {
-    if (result.ok) posts.push(result.summary);
-    else problems.push(...result.problems);
-  }
-  if (problems.length > 0) throw new InvalidPostsError(problems);
-  return posts.sort(newestFirst);
+/** Whether a post is out, as of `now`: not a draft, and its date has come. */
+export function postStatus(post: Pick<PostSummary, 'draft' | 'date'>, now = Date.now()): PostStatus {
+  if (post.draft) return 'draft';
+  return post.date.time > now ? 'scheduled' : 'published';
 }
 
-/** Slugs of every post, newest first. Validates every post, like {@link getAllPosts}. */
+/** `next dev` shows drafts and scheduled posts (marked) so that authors can read them. */
+function showsUnpublished(): boolean {
+  return process.env.NODE_ENV === 'development';
+}
+
+/**
+ * Whether an invalid post stops everything. It does in a build (a broken site must not ship) and
+ * in `next dev` (the author sees the error at once). A running server (`next start`) leaves the
+ * broken post out and logs it, so that one bad file does not take the other pages down.
+ */
+function invalidPostsAreFatal(): boolean {
+  return folderIsFrozen() || process.env.NODE_ENV !== 'production';
+}
+
+let lastLogged = '';
+
+/**
+ * Stops on `relevant` problems where invalid posts are fatal; on a running server, logs every
+ * problem (once, until it changes) and carries on without the broken posts.
+ */
+function reportProblems(problems: PostProblem[], relevant = problems): void {
+  if (problems.length === 0) return;
+  if (invalidPostsAreFatal()) {
+    if (relevant.length > 0) throw new InvalidPostsError(relevant);
+    return;
+  }
+  const message = new InvalidPostsError(problems).message;
+  if (message !== lastLogged) console.error(`${message}\n  (these posts are left out until they are fixed)`);
+  lastLogged = message;
+}
+
+type Catalog = { posts: PostSummary[]; loaded: Map<string, Loaded & { ok: true }>; problems: PostProblem[] };
+
+/**
+ * Every valid post file, with the problems of the others (invalid front matter, two posts at one
+ * URL, an alias that is already taken) reported once for the whole folder.
+ */
+async function catalog(): Promise<Catalog> {
+  const files = await listPostFiles();
+  const results = await Promise.all([...files].map(([slug, file]) => load(file, slug)));
+  const problems: PostProblem[] = [];
+  const bySlug = new Map<string, Loaded & { ok: true }>();
+  const taken = new Map<string, string>();
+  for (const result of results) {
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const { summary } = result;
+    // URLs that differ only by case are one file on case-insensitive disks and hosts.
+    const url = postPath(summary.slug).toLowerCase();
+    const owner = taken.get(url);
+    if (owner !== undefined) {
+      problems.push({
+        file: summary.file,
+        ...result.slugLine,
+        field: 'slug',
+        message: `${postPath(summary.slug)} is also the URL of ${owner}: rename one of the files or set another slug`,
+      });
+      continue;
+    }
+    taken.set(url, summary.file);
+    bySlug.set(summary.slug, result);
+  }
+  for (const result of bySlug.values()) {
+    for (const alias of result.summary.aliases) {
+      const owner = taken.get(alias.toLowerCase()) ?? taken.get(`${alias.replace(/\/?$/, '/')}`.toLowerCase());
+      if (owner !== undefined && owner !== result.summary.file) {
+        problems.push({
+          file: result.summary.file,
+          line: 1,
+          field: 'aliases',
+          message: `${alias} is already the address of ${owner}`,
+        });
+      } else taken.set(alias.toLowerCase(), result.summary.file);
+    }
+  }
+  return { posts: [...bySlug.values()].map((result) => result.summary).sort(newestFirst), loaded: bySlug, problems };
+}
+
+/** The post as of `now`, or `undefined` when readers may not see it (yet). */
+function asShown(post: PostSummary, now: number): PostSummary | undefined {
+  const status = postStatus(post, now);
+  if (status !== 'published' && !showsUnpublished()) return undefined;
+  return status === post.status ? post : { ...post, status };
+}
+
+/**
+ * Every post's summary (no body), newest first (ties by slug): the published ones, or all of them
+ * in `next dev`. Throws {@link InvalidPostsError} listing every invalid file (see
+ * {@link invalidPostsAreFatal} for when).
+ */
+export async function getAllPosts(): Promise<PostSummary[]> {
+  const now = Date.now();
+  const { posts, problems } = await catalog();
+  reportProblems(problems);
+  return posts.flatMap((post) => asShown(post, now) ?? []);
+}
+
+/** Slugs of every post that has a page, newest first. Validates every post, like {@link getAllPosts}. */
 export async function getPostSlugs(): Promise<string[]> {
   return (await getAllPosts()).map((post) => post.slug);
 }
 
 /**
- * The post a URL segment names, or `null` when no post file has that name. The slug is only ever
- * compared with the names in the folder, never joined into a path, so `..`, `/etc/passwd` or
- * `%2F` cannot reach a file outside it. Throws {@link InvalidPostsError} when the file is invalid.
+ * The post a URL segment names, or `null` when no shown post has that slug. The slug is only ever
+ * compared with the posts' slugs, never joined into a path, so `..`, `/etc/passwd` or `%2F`
+ * cannot reach a file outside the folder.
  */
 export async function getPostBySlug(slug: string): Promise<Post | null> {
-  const files = await listPostFiles();
-  let file = files.get(slug);
-  if (file === undefined && slug.includes('%')) {
+  const { loaded, problems } = await catalog();
+  // A page stops only for its own file's problems; the others are the lists' business.
+  reportProblems(
+    problems,
+    problems.filter((problem) => path.basename(problem.file, '.md') === slug),
+  );
+  let result = loaded.get(slug);
+  if (result === undefined && slug.includes('%')) {
     try {
-      file = files.get(decodeURIComponent(slug));
+      result = loaded.get(decodeURIComponent(slug));
     } catch {
       return null;
     }
   }
-  if (file === undefined) return null;
-  const result = await load(file, path.basename(file, '.md'));
-  if (!result.ok) throw new InvalidPostsError(result.problems);
-  return { ...result.summary, html: await renderedBody(result) };
+  const shown = result && asShown(result.summary, Date.now());
+  if (!result || !shown) return null;
+  return { ...shown, html: await renderedBody(result) };
+}
+
+/** Old paths of shown posts, each with the post it now lives at. */
+export async function getAliases(): Promise<{ alias: string; slug: string }[]> {
+  return (await getAllPosts()).flatMap((post) => post.aliases.map((alias) => ({ alias, slug: post.slug })));
 }

@@ -102,3 +102,15 @@ function formatter(locale: string, timeZone: string): Intl.DateTimeFormat {
 export function formatPostDate(date: PostDate, locale: string, timeZone: string): string {
   return formatter(locale, date.kind === 'day' ? 'UTC' : timeZone).format(date.time);
 }
+
+/** The calendar day of `instant` in `timeZone`, as an ISO date (`2026-11-25`). */
+export function isoDayIn(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

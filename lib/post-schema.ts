@@ -25,6 +25,9 @@ const EXPECTED: Record<string, string> = {
   'author.picture': EXPECTED_ASSET,
   ogImage: `{ url } with url ${EXPECTED_ASSET}`,
   'ogImage.url': EXPECTED_ASSET,
+  draft: 'true or false',
+  slug: 'a URL segment: lower-case letters, digits and single hyphens, such as my-first-post',
+  aliases: 'a list of old paths starting with "/", such as ["/2020/03/old-name/"]',
 };
 
 /** YAML `field:` with no value is null: treat it as absent. */
@@ -43,6 +46,12 @@ const dateField = z.unknown().transform((value, ctx): PostDate => {
   return date;
 });
 
+/** What `slugify` can produce: letters (any script, lower case), marks, digits, single inner hyphens. */
+const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
+
+/** An old path to redirect from: site-relative, no query, no fragment, nothing that climbs out. */
+const ALIAS = /^\/(?!\/)[^?#\s]*$/;
+
 export const frontMatterSchema = z.looseObject({
   title: nonEmpty,
   date: dateField,
@@ -58,6 +67,23 @@ export const frontMatterSchema = z.looseObject({
   // `ogImage: /x.jpg` is shorthand for `ogImage: { url: /x.jpg }`.
   ogImage: optional(
     z.preprocess((value) => (typeof value === 'string' ? { url: value } : value), z.object({ url: asset })),
+  ),
+  // Drafts show in `next dev` only.
+  draft: optional(z.boolean()),
+  // Overrides the file name as the post's URL segment.
+  slug: optional(z.string().trim().regex(SLUG)),
+  // `aliases: /old/` is shorthand for a list of one.
+  aliases: optional(
+    z.preprocess(
+      (value) => (typeof value === 'string' ? [value] : value),
+      z.array(
+        z
+          .string()
+          .trim()
+          .regex(ALIAS)
+          .refine((alias) => !alias.split('/').includes('..')),
+      ),
+    ),
   ),
 });
 

@@ -133,11 +133,11 @@ describe('static export with invalid posts', () => {
     expect(build.code).not.toBe(0);
     expect(build.output).toContain('3 invalid posts');
     expect(build.output).toContain(
-      '_posts/empty-title.md:2: title: expected a non-empty string, found an empty string',
+      '_posts/empty-title.md:2:1: title: expected a non-empty string, found an empty string',
     );
-    expect(build.output).toContain('_posts/bad-date.md:3: date: expected a date such as');
+    expect(build.output).toContain('_posts/bad-date.md:3:1: date: expected a date such as');
     expect(build.output).toContain('found "March 35, 2020"');
-    expect(build.output).toMatch(/_posts\/broken-yaml\.md:\d+: invalid YAML front matter/);
+    expect(build.output).toMatch(/_posts\/broken-yaml\.md:\d+:\d+: invalid YAML front matter/);
     expect(existsSync(path.join(dir, 'out', 'index.html'))).toBe(false);
   });
 });

@@ -124,7 +124,10 @@ export async function tabThrough(
         'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])',
       ),
     ]
-      .filter((element) => (element instanceof HTMLElement && element.offsetParent !== null) || element === document.activeElement)
+      .filter(
+        (element) =>
+          (element instanceof HTMLElement && element.offsetParent !== null) || element === document.activeElement,
+      )
       .map((element) => element.getAttribute('href') ?? element.textContent?.trim() ?? ''),
   );
   const stops: FocusStop[] = [];

@@ -165,16 +165,16 @@ describe('lib/api', () => {
     expect(message).toContain('4 invalid posts');
     // Files outside the working directory are named by their absolute path.
     const file = (name: string) => path.join(dir, name);
-    expect(message).toContain(`${file('no-title.md')}:1: title: expected a non-empty string, found nothing`);
-    expect(message).toContain(`${file('bad-date.md')}:4: date: expected a date such as`);
+    expect(message).toContain(`${file('no-title.md')}:1:1: title: expected a non-empty string, found nothing`);
+    expect(message).toContain(`${file('bad-date.md')}:4:1: date: expected a date such as`);
     expect(message).toContain('found "2020-02-30"');
     expect(message).toMatch(
-      new RegExp(`${file('bad-yaml.md').replace(/[.\\/]/g, '\\$&')}:[34]: invalid YAML front matter: `),
+      new RegExp(`${file('bad-yaml.md').replace(/[.\\/]/g, '\\$&')}:[34]:\\d+: invalid YAML front matter: `),
     );
-    expect(message).toContain(`${file('no-front-matter.md')}:1: title:`);
+    expect(message).toContain(`${file('no-front-matter.md')}:1:1: title:`);
     expect(message).not.toContain('good.md');
     await expect(getPostSlugs()).rejects.toThrow(InvalidPostsError);
-    await expect(getPostBySlug('bad-date')).rejects.toThrow(/bad-date\.md:4: date:/);
+    await expect(getPostBySlug('bad-date')).rejects.toThrow(/bad-date\.md:4:1: date:/);
     expect((await getPostBySlug('good'))?.title).toBe('Good');
   });
 

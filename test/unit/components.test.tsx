@@ -19,12 +19,16 @@ function date(value: string): PostDateValue {
 
 const post: Post = {
   slug: 'dynamic-routing',
+  file: '_posts/dynamic-routing.md',
   title: 'Dynamic Routing and Static Generation',
   date: date('March 16, 2020'),
   excerpt: 'A short summary.',
   coverImage: 'https://example.com/cover.jpg',
   author: { name: 'JJ Kasper', picture: '/assets/blog/authors/jj.jpeg' },
   html: '<p>The whole body, which lists never show.</p>',
+  draft: false,
+  aliases: [],
+  status: 'published',
 };
 
 describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
@@ -42,7 +46,15 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
   });
 
   it('PostHeader shows the title as the h1, the author with picture, the date and the cover', () => {
-    render(<PostHeader title={post.title} date={post.date} coverImage={post.coverImage} author={post.author} />);
+    render(
+      <PostHeader
+        title={post.title}
+        date={post.date}
+        coverImage={post.coverImage}
+        author={post.author}
+        status={post.status}
+      />,
+    );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(post.title);
     expect(screen.getByText('JJ Kasper')).toBeTruthy();
     expect(screen.getByRole('img', { name: 'JJ Kasper' }).getAttribute('src')).toBe('/assets/blog/authors/jj.jpeg');
@@ -52,9 +64,18 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
   });
 
   it('PostHeader without cover or picture shows neither', () => {
-    render(<PostHeader title="Plain" date={post.date} author={{ name: 'Ann' }} />);
+    render(<PostHeader title="Plain" date={post.date} author={{ name: 'Ann' }} status="published" />);
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     expect(screen.getByText('Ann')).toBeTruthy();
+    expect(screen.queryByText('Draft')).toBeNull();
+  });
+
+  it('marks drafts and scheduled posts (which only next dev shows) with a badge', () => {
+    const { unmount } = render(<PostHeader title="Soon" date={post.date} author={{ name: 'Ann' }} status="draft" />);
+    expect(screen.getByText('Draft')).toBeTruthy();
+    unmount();
+    render(<PostPreview {...post} status="scheduled" />);
+    expect(screen.getByText('Scheduled')).toBeTruthy();
   });
 
   it('PostPreview links the title to the post page and never shows the body', () => {

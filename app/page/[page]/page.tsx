@@ -57,6 +57,7 @@ export default async function ArchivePage({ params }: Props) {
             excerpt={post.excerpt}
             coverImage={post.coverImage}
             author={post.author}
+            status={post.status}
             headingLevel={2}
             priority={index < 2}
           />

@@ -56,7 +56,13 @@ export default async function PostPage({ params }: Props) {
   return (
     <Container>
       <article className="mb-16">
-        <PostHeader title={post.title} date={post.date} coverImage={post.coverImage} author={post.author} />
+        <PostHeader
+          title={post.title}
+          date={post.date}
+          coverImage={post.coverImage}
+          author={post.author}
+          status={post.status}
+        />
         <PostBody html={post.html} />
       </article>
     </Container>
