@@ -13,8 +13,12 @@ export default function config(phase: string): NextConfig {
   if (mode !== 'export' && mode !== 'server') {
     throw new Error(`BLOG_OUTPUT must be "export" or "server", found "${mode}"`);
   }
+  const exporting = phase === PHASE_PRODUCTION_BUILD && mode === 'export';
   return {
-    output: phase === PHASE_PRODUCTION_BUILD && mode === 'export' ? 'export' : undefined,
+    output: exporting ? 'export' : undefined,
+    // Read by the alias pages: a static export cannot answer with an HTTP redirect, so it writes a
+    // page that redirects (meta refresh); a server answers 308.
+    env: { BLOG_REDIRECTS: exporting ? 'html' : 'http' },
     trailingSlash: true,
     images: { unoptimized: true },
     poweredByHeader: false,

@@ -15,7 +15,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostDate } from './dates';
 import { FrontMatterSyntaxError, parseFrontMatter } from './front-matter';
-import { firstParagraphText, renderMarkdown, truncateAtWord } from './markdown';
+import { firstParagraphText, truncateAtWord } from './excerpt';
 import { validateFrontMatter } from './post-schema';
 import { site, type SiteAuthor } from './site';
 import { postPath } from './urls';
@@ -99,9 +99,19 @@ function displayPath(file: string): string {
  * A read and validated file. Its body is rendered to HTML only when a page asks for it (lists
  * need the summary alone), and the rendering is kept while the page is being built.
  */
-type Loaded =
-  | { ok: true; summary: PostSummary; content: string; slugLine: { line: number; column: number } }
-  | { ok: false; problems: PostProblem[] };
+type Loaded = LoadedPost | { ok: false; problems: PostProblem[] };
+
+/** A valid post file, with what checks need to point at its lines. */
+export type LoadedPost = {
+  ok: true;
+  summary: PostSummary;
+  /** The markdown body. */
+  content: string;
+  /** File line on which the body starts. */
+  bodyLine: number;
+  /** Where a front-matter field is (the opening `---` when it is absent). */
+  positionOf: (field: string) => { line: number; column: number };
+};
 
 /**
  * Rendered bodies of the posts asked for most recently, keyed by the loaded file. A page asks
@@ -111,12 +121,13 @@ type Loaded =
 const renderedBodies = new Map<Loaded, Promise<string>>();
 const RENDERED_BODIES_KEPT = 64;
 
-function renderedBody(loaded: Loaded & { ok: true }): Promise<string> {
+function renderedBody(loaded: LoadedPost): Promise<string> {
   let html = renderedBodies.get(loaded);
   if (html) {
     renderedBodies.delete(loaded); // move to the newest end
   } else {
-    html = renderMarkdown(loaded.content).then((rendered) => rendered.html);
+    // Loaded on first use: lists and `npm run check` never need the HTML pipeline.
+    html = import('./markdown').then(async ({ renderMarkdown }) => (await renderMarkdown(loaded.content)).html);
     const oldest = renderedBodies.keys().next();
     if (renderedBodies.size >= RENDERED_BODIES_KEPT && !oldest.done) renderedBodies.delete(oldest.value);
   }
@@ -165,7 +176,8 @@ async function loadFile(file: string, fileSlug: string): Promise<Loaded> {
   return {
     ok: true,
     content: frontMatter.content,
-    slugLine: frontMatter.positionOf('slug'),
+    bodyLine: frontMatter.bodyLine,
+    positionOf: frontMatter.positionOf,
     summary: {
       slug: fields.slug ?? fileSlug,
       file: shown,
@@ -217,14 +229,14 @@ let frozenListing: { directory: string; files: Promise<Map<string, string>> } | 
  * (`.DS_Store`, `._x.md`), other extensions and sub-folders are not posts.
  */
 function listPostFiles(): Promise<Map<string, string>> {
-  if (!folderIsFrozen()) return readPostFiles();
+  if (!folderIsFrozen()) return postFilesIn(postsDirectory());
   const directory = postsDirectory();
-  if (frozenListing?.directory !== directory) frozenListing = { directory, files: readPostFiles() };
+  if (frozenListing?.directory !== directory) frozenListing = { directory, files: postFilesIn(directory) };
   return frozenListing.files;
 }
 
-async function readPostFiles(): Promise<Map<string, string>> {
-  const directory = postsDirectory();
+/** The post files in `directory` (see {@link listPostFiles}), keyed by the slug their name gives. */
+export async function postFilesIn(directory: string): Promise<Map<string, string>> {
   let entries: Dirent[];
   try {
     entries = await readdir(directory, { withFileTypes: true });
@@ -284,17 +296,21 @@ function reportProblems(problems: PostProblem[], relevant = problems): void {
   lastLogged = message;
 }
 
-type Catalog = { posts: PostSummary[]; loaded: Map<string, Loaded & { ok: true }>; problems: PostProblem[] };
+export type Catalog = { posts: PostSummary[]; loaded: Map<string, LoadedPost>; problems: PostProblem[] };
 
 /**
  * Every valid post file, with the problems of the others (invalid front matter, two posts at one
  * URL, an alias that is already taken) reported once for the whole folder.
  */
 async function catalog(): Promise<Catalog> {
-  const files = await listPostFiles();
+  return catalogOf(await listPostFiles());
+}
+
+/** {@link catalog} of the given post files (slug from the file name → path), for `npm run check`. */
+export async function catalogOf(files: Map<string, string>): Promise<Catalog> {
   const results = await Promise.all([...files].map(([slug, file]) => load(file, slug)));
   const problems: PostProblem[] = [];
-  const bySlug = new Map<string, Loaded & { ok: true }>();
+  const bySlug = new Map<string, LoadedPost>();
   const taken = new Map<string, string>();
   for (const result of results) {
     if (!result.ok) {
@@ -308,7 +324,7 @@ async function catalog(): Promise<Catalog> {
     if (owner !== undefined) {
       problems.push({
         file: summary.file,
-        ...result.slugLine,
+        ...result.positionOf('slug'),
         field: 'slug',
         message: `${postPath(summary.slug)} is also the URL of ${owner}: rename one of the files or set another slug`,
       });
@@ -323,7 +339,7 @@ async function catalog(): Promise<Catalog> {
       if (owner !== undefined && owner !== result.summary.file) {
         problems.push({
           file: result.summary.file,
-          line: 1,
+          ...result.positionOf('aliases'),
           field: 'aliases',
           message: `${alias} is already the address of ${owner}`,
         });

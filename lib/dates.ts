@@ -5,8 +5,11 @@
  * A date-time is an instant: it is shown in the site's time zone.
  */
 import { TZDate } from '@date-fns/tz';
-import { isValid, parse, parseISO } from 'date-fns';
-import { enUS } from 'date-fns/locale';
+// One module per function: the `date-fns` index would load all of them (and every locale).
+import { isValid } from 'date-fns/isValid';
+import { enUS } from 'date-fns/locale/en-US';
+import { parse } from 'date-fns/parse';
+import { parseISO } from 'date-fns/parseISO';
 
 export type PostDate = {
   /** `day` for a calendar date, `instant` for a date-time. */

@@ -5,7 +5,6 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -14,6 +13,7 @@ import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
+import { firstParagraphOf, markdownParser } from './excerpt';
 
 /** Prefix that sanitizing puts before ids and names written in a post, so they cannot clobber page globals. */
 const CLOBBER_PREFIX = 'user-content-';
@@ -121,8 +121,6 @@ function rehypeTaskLabels() {
   };
 }
 
-const parser = remark().use(remarkGfm);
-
 /** The whole pipeline. Raw HTML in the markdown is parsed (rehype-raw) so that sanitizing can judge it. */
 const processor = remark()
   .use(remarkGfm)
@@ -164,52 +162,11 @@ export type RenderedMarkdown = {
   firstParagraph: string;
 };
 
-function firstParagraphOf(tree: MdastRoot): string {
-  for (const node of tree.children) {
-    if (node.type !== 'paragraph') continue;
-    const text = toString(node, { includeHtml: false, includeImageAlt: false }).replace(/\s+/g, ' ').trim();
-    if (text) return text;
-  }
-  return '';
-}
-
 /** Renders a post body. The markdown is parsed once; the same tree gives the excerpt and the HTML. */
 export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown> {
-  const mdast = parser.parse(markdown);
+  const mdast = markdownParser.parse(markdown);
   const firstParagraph = firstParagraphOf(mdast);
   const pipeline = containsRawHtml(mdast) ? processor : processorWithoutRaw;
   const hast = await pipeline.run(mdast);
   return { html: pipeline.stringify(hast), firstParagraph };
-}
-
-/** How many leading blocks the excerpt's fast path looks at before parsing the whole body. */
-const EXCERPT_BLOCKS = 4;
-
-/**
- * The plain text of the first paragraph that has text, without rendering HTML: what lists need
- * for a default excerpt. Most posts open with a plain paragraph, so the fast path parses only the
- * body up to a blank line after it. A blank line ends a paragraph whatever follows, so the result
- * is the same as a full parse; anything with a `[` before that point (links, images or footnotes
- * that may refer to definitions further down) takes the full parse instead.
- */
-export function firstParagraphText(markdown: string): string {
-  const blankLine = /\n[ \t]*\n/g;
-  for (let block = 0; block < EXCERPT_BLOCKS; block++) {
-    const match = blankLine.exec(markdown);
-    if (!match) break;
-    const prefix = markdown.slice(0, match.index);
-    if (prefix.includes('[')) break;
-    const text = firstParagraphOf(parser.parse(prefix));
-    if (text) return text;
-  }
-  return firstParagraphOf(parser.parse(markdown));
-}
-
-/** Cuts text at a word boundary near `max` characters, with an ellipsis when anything was cut. */
-export function truncateAtWord(text: string, max = 160): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1);
-  const lastSpace = cut.lastIndexOf(' ');
-  const base = lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : text.slice(0, max);
-  return `${base.replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }

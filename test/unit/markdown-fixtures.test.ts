@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { firstParagraphText, renderMarkdown } from '@/lib/markdown';
+import { firstParagraphText } from '@/lib/excerpt';
+import { renderMarkdown } from '@/lib/markdown';
 
 const root = path.join(import.meta.dirname, '..', 'fixtures', 'markdown');
 const cases = readdirSync(root, { withFileTypes: true })
@@ -124,6 +125,10 @@ describe('firstParagraphText', () => {
     ['only a heading', '# Title only\n'],
     ['empty', ''],
     ['lazy continuation', 'Line one\nline two\n\nNext.\n'],
+    ['table first', '| a | b |\n| - | - |\n| 1 | 2 |\n\nAfter the table.\n'],
+    ['strikethrough', 'It was ~~wrong~~ right.\n\nMore.\n'],
+    ['bare URL', 'Read www.example.com today.\n\nMore.\n'],
+    ['emphasis and code', 'Some *emphasis*, `code` and **bold**.\n\nMore.\n'],
   ];
   const files: [string, string][] = [
     ...cases.map((name): [string, string] => [

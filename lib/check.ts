@@ -1,0 +1,210 @@
+/**
+ * `npm run check`: everything that can be wrong with the posts, found without running Next, each
+ * problem pointing at a file, line and column. Errors stop the build (it runs as `prebuild`);
+ * warnings do not.
+ */
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { catalogOf, postFilesIn, postStatus } from './api';
+import { bodyFacts, type BodyFacts } from './body-facts';
+import { formatPostDate } from './dates';
+import { site } from './site';
+
+export type Severity = 'error' | 'warning';
+
+export type CheckProblem = { file: string; line: number; column: number; severity: Severity; message: string };
+
+export type CheckResult = { problems: CheckProblem[]; posts: number };
+
+/** An excerpt longer than this is cut by previews and search engines alike. */
+export const EXCERPT_WARNING_LENGTH = 300;
+
+/** Whether `relative` (a site path such as `/assets/a.png`) names a file in `publicDir`, with exact case. */
+class PublicFiles {
+  private readonly listings = new Map<string, Promise<Set<string>>>();
+
+  constructor(private readonly root: string) {}
+
+  private list(dir: string): Promise<Set<string>> {
+    let listing = this.listings.get(dir);
+    if (!listing) {
+      listing = readdir(dir).then(
+        (names) => new Set(names),
+        () => new Set<string>(),
+      );
+      this.listings.set(dir, listing);
+    }
+    return listing;
+  }
+
+  async has(sitePath: string): Promise<boolean> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(sitePath.split(/[?#]/)[0] ?? '');
+    } catch {
+      return false;
+    }
+    const parts = decoded.split('/').filter(Boolean);
+    if (parts.length === 0 || parts.includes('..')) return false;
+    let dir = this.root;
+    for (const part of parts) {
+      // Linux hosts are case-sensitive even when the author's disk is not: compare names exactly.
+      if (!(await this.list(dir)).has(part)) return false;
+      dir = path.join(dir, part);
+    }
+    return true;
+  }
+}
+
+function isLocal(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//');
+}
+
+function isRelativeFile(url: string): boolean {
+  return url !== '' && !url.startsWith('#') && !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
+/** Finds the facts of many bodies; `npm run check` passes one that shares the work with a worker thread. */
+export type FactsFinder = (bodies: { content: string; bodyLine: number }[]) => Promise<BodyFacts[]>;
+
+const inThisThread: FactsFinder = async (bodies) => bodies.map((body) => bodyFacts(body.content, body.bodyLine));
+
+export type CheckOptions = { now?: number; findFacts?: FactsFinder };
+
+/** Checks every post in `postsDir` against `publicDir`. */
+export async function checkPosts(
+  postsDir: string,
+  publicDir: string,
+  options: CheckOptions = {},
+): Promise<CheckResult> {
+  const { now = Date.now(), findFacts = inThisThread } = options;
+  const problems: CheckProblem[] = [];
+  const files = await postFilesIn(postsDir);
+  const { loaded, problems: invalid } = await catalogOf(files);
+  for (const problem of invalid) {
+    problems.push({
+      file: problem.file,
+      line: problem.line,
+      column: problem.column ?? 1,
+      severity: 'error',
+      message: problem.field ? `${problem.field}: ${problem.message}` : problem.message,
+    });
+  }
+
+  const posts = [...loaded.values()];
+  const found = await findFacts(posts.map((post) => ({ content: post.content, bodyLine: post.bodyLine })));
+  const facts = new Map<string, { ids: Set<string>; links: BodyFacts['links']; images: BodyFacts['images'] }>();
+  posts.forEach((post, index) => {
+    const fact = found[index];
+    if (fact) facts.set(post.summary.slug, { ...fact, ids: new Set(fact.ids) });
+  });
+  const publicFiles = new PublicFiles(publicDir);
+  const aliases = new Set(posts.flatMap((post) => post.summary.aliases.map((alias) => alias.replace(/\/?$/, '/'))));
+
+  for (const post of posts) {
+    const { summary } = post;
+    const own = facts.get(summary.slug);
+    if (!own) continue;
+    const report = (severity: Severity, where: { line: number; column: number }, message: string) =>
+      problems.push({ file: summary.file, ...where, severity, message });
+
+    // Fields are on line 2 or later; an absent one is placed on the opening `---`.
+    const written = (field: string) => post.positionOf(field).line > 1;
+
+    // Front-matter files (the default author's picture is the site's business, not the post's).
+    const assets: [string, string | undefined][] = [
+      ['coverImage', summary.coverImage],
+      ['author', written('author') ? summary.author.picture : undefined],
+      ['ogImage', summary.ogImage?.url],
+    ];
+    for (const [field, url] of assets) {
+      if (url && isLocal(url) && !(await publicFiles.has(url))) {
+        report('error', post.positionOf(field), `${field}: ${url} is not a file in public/ (names are case-sensitive)`);
+      }
+    }
+    if (summary.excerpt.length > EXCERPT_WARNING_LENGTH && written('excerpt')) {
+      report(
+        'warning',
+        post.positionOf('excerpt'),
+        `excerpt: ${summary.excerpt.length} characters; previews and search results cut it near 160 (keep it under ${EXCERPT_WARNING_LENGTH})`,
+      );
+    }
+
+    // Images in the body.
+    for (const image of own.images) {
+      if (!image.alt.trim())
+        report('warning', image, `image ${image.url} has no alt text: describe it for readers who cannot see it`);
+      if (isLocal(image.url) && !(await publicFiles.has(image.url))) {
+        report('error', image, `image ${image.url} is not a file in public/ (names are case-sensitive)`);
+      } else if (isRelativeFile(image.url)) {
+        report(
+          'error',
+          image,
+          `image ${image.url} is a relative path: write it from the site root, such as /assets/blog/${image.url}`,
+        );
+      }
+    }
+
+    // Links in the body.
+    for (const link of own.links) {
+      const hash = link.url.indexOf('#');
+      const pathPart = hash === -1 ? link.url : link.url.slice(0, hash);
+      let fragment = hash === -1 ? '' : link.url.slice(hash + 1);
+      try {
+        fragment = decodeURIComponent(fragment);
+      } catch {
+        // Keep the fragment as written.
+      }
+      if (pathPart === '') {
+        if (fragment && !own.ids.has(fragment))
+          report('error', link, `link #${fragment}: no heading or id "${fragment}" in this post`);
+        continue;
+      }
+      if (!isLocal(pathPart)) {
+        if (isRelativeFile(pathPart))
+          report(
+            'error',
+            link,
+            `link ${link.url} is a relative path: write it from the site root, such as /posts/<slug>/`,
+          );
+        continue;
+      }
+      const postLink = /^\/posts\/([^/]+)\/?$/.exec(pathPart);
+      if (postLink?.[1] !== undefined) {
+        let slug = postLink[1];
+        try {
+          slug = decodeURIComponent(slug);
+        } catch {
+          // Keep the slug as written.
+        }
+        const target = loaded.get(slug);
+        if (!target) {
+          report('error', link, `link ${link.url}: there is no post "${slug}"`);
+          continue;
+        }
+        const status = postStatus(target.summary, now);
+        if (status === 'draft' && !summary.draft) {
+          report('error', link, `link ${link.url}: "${slug}" is a draft, so readers would get a 404`);
+        } else if (status === 'scheduled' && postStatus(summary, now) === 'published') {
+          const when = formatPostDate(target.summary.date, site.locale, site.timeZone);
+          report('warning', link, `link ${link.url}: "${slug}" is scheduled for ${when}; until then the link is a 404`);
+        }
+        if (fragment && !facts.get(slug)?.ids.has(fragment)) {
+          report('error', link, `link ${link.url}: no heading or id "${fragment}" in "${slug}"`);
+        }
+        continue;
+      }
+      if (pathPart === '/' || /^\/page\/[1-9]\d*\/?$/.test(pathPart) || aliases.has(pathPart.replace(/\/?$/, '/')))
+        continue;
+      if (!(await publicFiles.has(pathPart)))
+        report('error', link, `link ${link.url}: no page or file in public/ at that path`);
+    }
+  }
+
+  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return { problems, posts: files.size };
+}
+
+export function formatCheckProblem(problem: CheckProblem): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity}: ${problem.message}`;
+}
