@@ -15,6 +15,7 @@ const projectFiles = [
   'components',
   'lib',
   'public',
+  'scripts',
   'package.json',
   'tsconfig.json',
   'next.config.ts',
@@ -50,18 +51,16 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs `next <args>` in `cwd` to completion; resolves with its exit code and combined output. */
-export function runNext(
+/** Runs `command args` in `cwd` to completion; resolves with its exit code and combined output. */
+function run(
   cwd: string,
+  command: string,
   args: string[],
-  env: Record<string, string> = {},
+  env: Record<string, string>,
   onSpawn?: (child: ChildProcess) => void,
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, ...args], {
-      cwd,
-      env: baseEnv(env),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     onSpawn?.(child);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -69,6 +68,25 @@ export function runNext(
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** Runs `next <args>` in `cwd` to completion. */
+export function runNext(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+  onSpawn?: (child: ChildProcess) => void,
+): Promise<{ code: number; output: string }> {
+  return run(cwd, process.execPath, [nextBin, ...args], env, onSpawn);
+}
+
+/** Runs `npm <args>` in `cwd` to completion, as an author would (so `pre` scripts run too). */
+export function runNpm(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; output: string }> {
+  return run(cwd, 'npm', args, env);
 }
 
 export async function freePort(): Promise<number> {

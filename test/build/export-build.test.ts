@@ -3,10 +3,11 @@
  * then checks that invalid posts stop the build with messages naming every file.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePosts } from '../../scripts/lib/generate-posts';
-import { copyProject, fixturesDir, projectRoot, removeCopy, runNext } from './project';
+import { copyProject, fixturesDir, projectRoot, removeCopy, runNext, runNpm } from './project';
 
 const valid = path.join(fixturesDir, 'posts', 'valid');
 const invalid = path.join(fixturesDir, 'posts', 'invalid');
@@ -198,5 +199,64 @@ describe('static export of a blog with more posts than fit on the home page', ()
     expect(previews(last)).toBe(3);
     expect(last).not.toContain('rel="next"');
     expect(existsSync(path.join(dir, 'out', 'page', '4'))).toBe(false);
+  });
+});
+
+describe('static export with drafts, a scheduled post, a slug and aliases', () => {
+  let dir: string;
+  let build: { code: number; output: string };
+  const authoring = path.join(fixturesDir, 'posts', 'authoring');
+
+  beforeAll(async () => {
+    dir = await copyProject('authoring', [
+      seed,
+      ...readdirSync(authoring).map((name) => ({ from: path.join(authoring, name) })),
+    ]);
+    build = await runNext(dir, ['build']);
+  });
+
+  afterAll(async () => {
+    if (dir) await removeCopy(dir);
+  });
+
+  it('publishes neither the draft nor the future post, anywhere', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(readdirSync(path.join(dir, 'out', 'posts')).sort()).toEqual(['better-name', 'dynamic-routing']);
+    const everything = walk(path.join(dir, 'out'))
+      .filter((file) => /\.(html|txt|json|xml)$/.test(file))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    expect(everything).not.toContain('Unfinished thoughts');
+    expect(everything).not.toContain('From the future');
+  });
+
+  it('serves a post at its slug field, and its old addresses as redirect pages', () => {
+    expect(readFileSync(path.join(dir, 'out', 'posts', 'better-name', 'index.html'), 'utf8')).toContain(
+      'A post with its own slug and old addresses',
+    );
+    for (const alias of ['2021/05/renamed', 'old/renamed.html']) {
+      const html = readFileSync(path.join(dir, 'out', alias, 'index.html'), 'utf8');
+      expect(html).toContain('<meta http-equiv="refresh" content="0; url=/posts/better-name/"/>');
+      expect(html).toMatch(/<link rel="canonical" href="[^"]*\/posts\/better-name\/"\/>/);
+      expect(html).toContain('<a href="/posts/better-name/"');
+    }
+  });
+});
+
+describe('npm run build refuses a broken site', () => {
+  it('runs npm run check first, and stops on its errors', async () => {
+    const dir = await copyProject('prebuild', [{ from: path.join(fixturesDir, 'posts', 'authoring', 'renamed.md') }]);
+    try {
+      await writeFile(
+        path.join(dir, '_posts', 'broken-link.md'),
+        '---\ntitle: Broken link\ndate: 2020-01-01\n---\n\nSee [this](/posts/renamed/).\n',
+      );
+      const result = await runNpm(dir, ['run', 'build']);
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('broken-link.md:6:5: error: link /posts/renamed/: there is no post "renamed"');
+      expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    } finally {
+      await removeCopy(dir);
+    }
   });
 });

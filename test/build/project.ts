@@ -10,6 +10,7 @@ export {
   freePort,
   projectRoot,
   runNext,
+  runNpm,
   startNext,
   startStatic,
   type RunningServer,

@@ -105,12 +105,41 @@ describe('server mode (`npm run build:server && npm start`)', () => {
   it('serves a post added after the build on its first request', async () => {
     await writeFile(
       path.join(dir, '_posts', 'added-later.md'),
-      '---\ntitle: "Added after the build"\ndate: 2030-01-01\n---\n\nFresh text.\n',
+      '---\ntitle: "Added after the build"\ndate: 2026-01-01\n---\n\nFresh text.\n',
     );
     const response = await get('/posts/added-later/');
     expect(response.status).toBe(200);
     expect(response.text).toContain('Added after the build');
     expect(response.text).toContain('Fresh text.');
+  });
+
+  it('keeps a scheduled post, a draft and a broken file from readers, and redirects old addresses', async () => {
+    const scheduledAt = Date.now() + 60_000;
+    const post = (title: string, date: string, extra = '') =>
+      `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${title} body.\n`;
+    await writeFile(
+      path.join(dir, '_posts', 'soon.md'),
+      post('Coming in a minute', new Date(scheduledAt).toISOString()),
+    );
+    await writeFile(path.join(dir, '_posts', 'draft.md'), post('Not ready', '2020-01-01', 'draft: true\n'));
+    await writeFile(path.join(dir, '_posts', 'broken.md'), '---\ntitle: Broken\ndate: someday\n---\n\nBroken body.\n');
+    await writeFile(
+      path.join(dir, '_posts', 'moved.md'),
+      post('Moved here', '2020-02-02', 'aliases: ["/2020/02/old-moved/"]\n'),
+    );
+
+    expect((await get('/posts/soon/')).status).toBe(404);
+    expect((await get('/posts/draft/')).status).toBe(404);
+    // One broken file takes nothing else down: it answers 404 and the log names it.
+    expect((await get('/posts/broken/')).status).toBe(404);
+    expect((await get('/')).status).toBe(200);
+    expect((await get('/posts/dynamic-routing/')).status).toBe(200);
+    expect((await get('/posts/moved/')).status).toBe(200);
+    expect(server?.output()).toMatch(/_posts\/broken\.md:3:1: date: expected a date/);
+
+    const redirect = await fetch(`${server?.url}/2020/02/old-moved/`, { redirect: 'manual' });
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.get('location')).toMatch(/\/posts\/moved\/$/);
   });
 
   it('shows an edit, the new post on the home page and a deletion within the revalidation window', async () => {
@@ -124,17 +153,24 @@ describe('server mode (`npm run build:server && npm start`)', () => {
     await rm(path.join(dir, '_posts', 'hostile-html.md'));
     const started = Date.now();
 
-    const [edited, listed, deleted] = await Promise.all([
+    // The scheduled post's minute passes during the same wait; then a regeneration brings it in.
+    const [edited, listed, deleted, scheduledPage, scheduledListed] = await Promise.all([
       eventually(async () => (await get('/posts/unquoted-date/')).text.includes('Edited body.'), 100_000),
       eventually(async () => (await get('/')).text.includes('Added after the build'), 100_000),
       eventually(async () => (await get('/posts/hostile-html/')).status === 404, 100_000),
+      eventually(async () => (await get('/posts/soon/')).status === 200, 160_000),
+      eventually(async () => (await get('/')).text.includes('Coming in a minute'), 160_000),
     ]);
     const seconds = Math.round((Date.now() - started) / 1000);
     expect(edited, `edit not shown after ${seconds} s`).toBe(true);
     expect(listed, `new post not on the home page after ${seconds} s`).toBe(true);
     expect(deleted, `deleted post still served after ${seconds} s`).toBe(true);
+    expect(scheduledPage, `scheduled post not served ${seconds} s after its time`).toBe(true);
+    expect(scheduledListed, `scheduled post not on the home page ${seconds} s after its time`).toBe(true);
     const home = await get('/');
     expect(home.text).not.toContain('Hostile HTML');
     expect(home.text).toContain('An edited title');
+    expect(home.text).not.toContain('Not ready');
+    expect(home.text).not.toContain('Broken body');
   });
 });

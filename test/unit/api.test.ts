@@ -3,7 +3,7 @@ import * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getAllPosts, getPostBySlug, getPostSlugs, InvalidPostsError } from '@/lib/api';
+import { getAliases, getAllPosts, getPostBySlug, getPostSlugs, InvalidPostsError } from '@/lib/api';
 import * as markdown from '@/lib/markdown';
 import { site } from '@/lib/site';
 
@@ -210,5 +210,50 @@ describe('lib/api', () => {
     ]);
     expect((await getPostBySlug('crlf'))?.html).toContain('Hello from Windows.');
     expect(posts[0]?.excerpt).toBe('Hello.');
+  });
+
+  it('hides drafts and future posts from builds and servers, and shows them marked in next dev', async () => {
+    await write('out.md', post('Out', '2020-01-01'));
+    await write('draft.md', post('Draft', '2020-01-02', 'Body.', 'draft: true\n'));
+    await write('future.md', post('Future', '2999-01-01'));
+    await write('renamed.md', post('Renamed', '2020-01-03', 'Body.', 'slug: new-name\naliases: [/old/]\n'));
+
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect(await getPostSlugs()).toEqual(['new-name', 'out']);
+      expect(await getPostBySlug('draft')).toBeNull();
+      expect(await getPostBySlug('future')).toBeNull();
+      expect(await getPostBySlug('renamed')).toBeNull();
+      expect((await getPostBySlug('new-name'))?.title).toBe('Renamed');
+      expect(await getAliases()).toEqual([{ alias: '/old/', slug: 'new-name' }]);
+
+      vi.stubEnv('NODE_ENV', 'development');
+      const all = await getAllPosts();
+      expect(all.map((p) => [p.slug, p.status])).toEqual([
+        ['future', 'scheduled'],
+        ['new-name', 'published'],
+        ['draft', 'draft'],
+        ['out', 'published'],
+      ]);
+      expect((await getPostBySlug('draft'))?.status).toBe('draft');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('on a running server, leaves a broken post out and logs it instead of failing every page', async () => {
+    await write('fine.md', post('Fine', '2020-01-01'));
+    await write('broken.md', post('Broken', 'someday'));
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect((await getAllPosts()).map((p) => p.slug)).toEqual(['fine']);
+      expect(await getPostBySlug('broken')).toBeNull();
+      expect((await getPostBySlug('fine'))?.title).toBe('Fine');
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/broken\.md:3:1: date: expected a date/));
+    } finally {
+      vi.unstubAllEnvs();
+      log.mockRestore();
+    }
   });
 });
