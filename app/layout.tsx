@@ -3,6 +3,7 @@ import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { feedPaths } from '@/lib/feeds';
 import { site } from '@/lib/site';
 import './globals.css';
 
@@ -27,9 +28,21 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang={site.locale} className={inter.variable}>
+      <head>
+        {/* Feed autodiscovery, here rather than in metadata: a page's own `alternates` would replace it. */}
+        <link rel="alternate" type="application/rss+xml" title={`${site.title} (RSS)`} href={feedPaths.rss} />
+        <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href={feedPaths.atom} />
+        <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href={feedPaths.json} />
+      </head>
       <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900 antialiased">
+        <a
+          href="#content"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-accent focus:shadow"
+        >
+          Skip to content
+        </a>
         <SiteHeader title={site.title} />
-        <main id="content" className="flex-1 pt-10 md:pt-16">
+        <main id="content" tabIndex={-1} className="flex-1 pt-10 outline-none md:pt-16">
           {children}
         </main>
         <SiteFooter title={site.title} description={site.description} />

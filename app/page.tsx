@@ -20,15 +20,7 @@ export default async function HomePage() {
         <p className="mt-4 text-lg text-neutral-700">{site.description}</p>
       </section>
       {hero ? (
-        <HeroPost
-          slug={hero.slug}
-          title={hero.title}
-          date={hero.date}
-          excerpt={hero.excerpt}
-          coverImage={hero.coverImage}
-          author={hero.author}
-          status={hero.status}
-        />
+        <HeroPost {...hero} />
       ) : (
         <p className="text-lg">
           No posts yet. Add a markdown file to <code>_posts/</code> to publish one.

@@ -3,12 +3,27 @@ import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
 import { StatusBadge } from './status-badge';
+import { TagList } from './tag-list';
 import { PostLink } from './post-link';
+import { ReadingTime } from './reading-time';
 
-type HeroPostProps = Pick<PostSummary, 'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author' | 'status'>;
+type HeroPostProps = Pick<
+  PostSummary,
+  'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'
+>;
 
 /** The newest post, large, at the top of the home page. */
-export function HeroPost({ slug, title, date, excerpt, coverImage, author, status }: HeroPostProps) {
+export function HeroPost({
+  slug,
+  title,
+  date,
+  excerpt,
+  coverImage,
+  author,
+  status,
+  tags,
+  readingMinutes,
+}: HeroPostProps) {
   return (
     <article className="relative mb-16 md:mb-24">
       {coverImage ? (
@@ -23,11 +38,15 @@ export function HeroPost({ slug, title, date, excerpt, coverImage, author, statu
           </h2>
           <p className="mb-4 text-neutral-700">
             <PostDate date={date} />
+            <ReadingTime minutes={readingMinutes} />
             <StatusBadge status={status} />
           </p>
         </div>
         <div>
           <p className="mb-4 text-lg leading-relaxed">{excerpt}</p>
+          <div className="mb-4">
+            <TagList tags={tags} />
+          </div>
           <Avatar author={author} />
         </div>
       </div>

@@ -17,17 +17,7 @@ export function MoreStories({ posts, eagerFirstCover = false }: MoreStoriesProps
       </h2>
       <div className="grid grid-cols-1 gap-y-16 md:grid-cols-2 md:gap-x-12 lg:gap-x-16">
         {posts.map((post) => (
-          <PostPreview
-            key={post.slug}
-            slug={post.slug}
-            title={post.title}
-            date={post.date}
-            excerpt={post.excerpt}
-            coverImage={post.coverImage}
-            author={post.author}
-            status={post.status}
-            priority={post.slug === firstCover}
-          />
+          <PostPreview key={post.slug} {...post} priority={post.slug === firstCover} />
         ))}
       </div>
     </section>

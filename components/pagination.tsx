@@ -1,9 +1,14 @@
 import { archivePath } from '@/lib/urls';
 
-type PaginationProps = { page: number; totalPages: number };
+type PaginationProps = {
+  page: number;
+  totalPages: number;
+  /** The address of page `n` of this list (default: the home page and `/page/<n>/`). */
+  pathOf?: (page: number) => string;
+};
 
 /** Newer / older links between pages of the post list, with where the reader is. */
-export function Pagination({ page, totalPages }: PaginationProps) {
+export function Pagination({ page, totalPages, pathOf = archivePath }: PaginationProps) {
   if (totalPages <= 1) return null;
   const link = 'font-semibold text-accent underline underline-offset-4 hover:text-accent-dark';
   return (
@@ -13,7 +18,7 @@ export function Pagination({ page, totalPages }: PaginationProps) {
     >
       <p className="min-w-28">
         {page > 1 ? (
-          <a href={archivePath(page - 1)} rel="prev" className={link}>
+          <a href={pathOf(page - 1)} rel="prev" className={link}>
             ← Newer posts
           </a>
         ) : null}
@@ -23,7 +28,7 @@ export function Pagination({ page, totalPages }: PaginationProps) {
       </p>
       <p className="min-w-28 text-right">
         {page < totalPages ? (
-          <a href={archivePath(page + 1)} rel="next" className={link}>
+          <a href={pathOf(page + 1)} rel="next" className={link}>
             Older posts →
           </a>
         ) : null}

@@ -3,20 +3,30 @@ import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
 import { StatusBadge } from './status-badge';
+import { ReadingTime } from './reading-time';
+import { TagList } from './tag-list';
 
-type PostHeaderProps = Pick<Post, 'title' | 'date' | 'coverImage' | 'author' | 'status'>;
+type PostHeaderProps = Pick<Post, 'title' | 'date' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'>;
 
 /** The top of a post page: title (the page's only h1), author, date and cover. */
-export function PostHeader({ title, date, coverImage, author, status }: PostHeaderProps) {
+export function PostHeader({ title, date, coverImage, author, status, tags, readingMinutes }: PostHeaderProps) {
   return (
     <header className="mb-8 md:mb-12">
       <div className="mx-auto max-w-prose">
         <h1 className="mb-6 text-4xl leading-tight font-bold tracking-tight md:text-5xl">{title}</h1>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700">
           <Avatar author={author} />
-          <PostDate date={date} />
+          <p>
+            <PostDate date={date} />
+            <ReadingTime minutes={readingMinutes} />
+          </p>
           <StatusBadge status={status} />
         </div>
+        {tags.length > 0 ? (
+          <div className="mt-4">
+            <TagList tags={tags} />
+          </div>
+        ) : null}
       </div>
       {coverImage ? (
         <div className="mt-8">

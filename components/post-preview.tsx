@@ -3,11 +3,13 @@ import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
 import { StatusBadge } from './status-badge';
+import { TagList } from './tag-list';
 import { PostLink } from './post-link';
+import { ReadingTime } from './reading-time';
 
 type PostPreviewProps = Pick<
   PostSummary,
-  'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author' | 'status'
+  'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'
 > & {
   /** The title's heading level: 3 under a "More stories" heading, 2 directly under the page's h1. */
   headingLevel?: 2 | 3;
@@ -26,6 +28,8 @@ export function PostPreview({
   headingLevel = 3,
   priority = false,
   status,
+  tags,
+  readingMinutes,
 }: PostPreviewProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -40,9 +44,13 @@ export function PostPreview({
       </Heading>
       <p className="mb-3 text-neutral-700">
         <PostDate date={date} />
+        <ReadingTime minutes={readingMinutes} />
         <StatusBadge status={status} />
       </p>
       <p className="mb-4 leading-relaxed">{excerpt}</p>
+      <div className="mb-4">
+        <TagList tags={tags} />
+      </div>
       <Avatar author={author} />
     </article>
   );

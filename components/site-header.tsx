@@ -1,14 +1,24 @@
+import { tagsPath } from '@/lib/urls';
 import { Container } from './container';
 
-/** The bar on every page: the site title, linking home. */
+/** The bar on every page: the site title, linking home, and the site's sections. */
 export function SiteHeader({ title }: { title: string }) {
   return (
     <header className="border-b border-neutral-200">
       <Container>
-        <div className="flex h-16 items-center">
+        <div className="flex h-16 items-center justify-between gap-6">
           <a href="/" className="text-lg font-bold tracking-tight hover:underline">
             {title}
           </a>
+          <nav aria-label="Site">
+            <ul className="flex gap-6 font-medium">
+              <li>
+                <a href={tagsPath()} className="hover:underline">
+                  Tags
+                </a>
+              </li>
+            </ul>
+          </nav>
         </div>
       </Container>
     </header>

@@ -18,6 +18,7 @@ import { FrontMatterSyntaxError, parseFrontMatter } from './front-matter';
 import { firstParagraphText, truncateAtWord } from './excerpt';
 import { validateFrontMatter } from './post-schema';
 import { site, type SiteAuthor } from './site';
+import { slugify } from './slug';
 import { postPath } from './urls';
 
 export type Author = SiteAuthor;
@@ -42,9 +43,15 @@ export type PostSummary = {
   draft: boolean;
   /** Old paths that redirect to this post. */
   aliases: string[];
+  /** Tags as written, each with its URL segment; no two with the same segment. */
+  tags: Tag[];
+  /** Minutes a reader takes, at {@link WORDS_PER_MINUTE}; at least 1. */
+  readingMinutes: number;
   /** Where the post stands at the time it was asked for. */
   status: PostStatus;
 };
+
+export type Tag = { name: string; slug: string };
 
 /** A whole post, as its page shows it. */
 export type Post = PostSummary & {
@@ -189,9 +196,36 @@ async function loadFile(file: string, fileSlug: string): Promise<Loaded> {
       ...(fields.ogImage === undefined ? {} : { ogImage: fields.ogImage }),
       draft: fields.draft ?? false,
       aliases: fields.aliases ?? [],
+      tags: uniqueTags(fields.tags ?? []),
+      readingMinutes: readingMinutes(frontMatter.content),
       status: postStatus({ draft: fields.draft ?? false, date: fields.date }),
     },
   };
+}
+
+/** A common reading speed for screen text. */
+export const WORDS_PER_MINUTE = 220;
+
+const IDEOGRAPH = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Reading time of a markdown body: its words (runs of letters or digits), with Chinese and
+ * Japanese characters, which have no spaces between words, counted at two to a word.
+ */
+function readingMinutes(markdown: string): number {
+  const ideographs = markdown.match(IDEOGRAPH)?.length ?? 0;
+  const words = markdown.replace(IDEOGRAPH, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  return Math.max(1, Math.round((words + ideographs / 2) / WORDS_PER_MINUTE));
+}
+
+/** Tags with their slugs, the first spelling kept when two name the same tag (`Next.js`, `next.js`). */
+function uniqueTags(names: string[]): Tag[] {
+  const tags = new Map<string, Tag>();
+  for (const name of names) {
+    const slug = slugify(name);
+    if (!tags.has(slug)) tags.set(slug, { name, slug });
+  }
+  return [...tags.values()];
 }
 
 /**
@@ -302,7 +336,15 @@ export type Catalog = { posts: PostSummary[]; loaded: Map<string, LoadedPost>; p
  * Every valid post file, with the problems of the others (invalid front matter, two posts at one
  * URL, an alias that is already taken) reported once for the whole folder.
  */
+let frozenCatalog: { directory: string; catalog: Promise<Catalog> } | undefined;
+
 async function catalog(): Promise<Catalog> {
+  // A build asks for the whole list on every page (neighbours, related posts): work it out once.
+  if (folderIsFrozen()) {
+    const directory = postsDirectory();
+    if (frozenCatalog?.directory !== directory) frozenCatalog = { directory, catalog: listPostFiles().then(catalogOf) };
+    return frozenCatalog.catalog;
+  }
   return catalogOf(await listPostFiles());
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EXPECTED_DATE, parsePostDate, type PostDate } from './dates';
 import { site } from './site';
+import { slugify } from './slug';
 
 /** A picture or file: a path under `public/` (starting with `/`) or an absolute http(s) URL. */
 export function isAssetReference(value: string): boolean {
@@ -28,6 +29,7 @@ const EXPECTED: Record<string, string> = {
   draft: 'true or false',
   slug: 'a URL segment: lower-case letters, digits and single hyphens, such as my-first-post',
   aliases: 'a list of old paths starting with "/", such as ["/2020/03/old-name/"]',
+  tags: 'a list of names with letters or digits, such as [Next.js, Café]',
 };
 
 /** YAML `field:` with no value is null: treat it as absent. */
@@ -72,6 +74,21 @@ export const frontMatterSchema = z.looseObject({
   draft: optional(z.boolean()),
   // Overrides the file name as the post's URL segment.
   slug: optional(z.string().trim().regex(SLUG)),
+  // `tags: Next.js` is shorthand for a list of one; each tag must give a URL segment.
+  tags: optional(
+    z.preprocess(
+      (value) => (typeof value === 'string' || typeof value === 'number' ? [String(value)] : value),
+      z.array(
+        z.preprocess(
+          (value) => (typeof value === 'number' ? String(value) : value),
+          z
+            .string()
+            .trim()
+            .refine((tag) => slugify(tag) !== ''),
+        ),
+      ),
+    ),
+  ),
   // `aliases: /old/` is shorthand for a list of one.
   aliases: optional(
     z.preprocess(

@@ -78,10 +78,15 @@ export function siteChecks(origin: () => string) {
     },
   );
 
-  it.each(['/', '/posts/dynamic-routing/', '/posts/markdown-guide/', '/page/1/', '/no-such-page/'])(
-    'has no axe violations on %s',
-    async (route) => {
-      expect(await axeViolations(context, `${origin()}${route}`)).toEqual([]);
-    },
-  );
+  it.each([
+    '/',
+    '/posts/dynamic-routing/',
+    '/posts/markdown-guide/',
+    '/page/1/',
+    '/tags/',
+    '/tags/markdown/',
+    '/no-such-page/',
+  ])('has no axe violations on %s', async (route) => {
+    expect(await axeViolations(context, `${origin()}${route}`)).toEqual([]);
+  });
 }

@@ -29,6 +29,11 @@ const post: Post = {
   draft: false,
   aliases: [],
   status: 'published',
+  tags: [
+    { name: 'Next.js', slug: 'next-js' },
+    { name: '日本語', slug: '日本語' },
+  ],
+  readingMinutes: 4,
 };
 
 describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
@@ -45,33 +50,31 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
     expect(container.querySelector('time')?.getAttribute('datetime')).toBe('2020-03-17T04:30:00.000Z');
   });
 
-  it('PostHeader shows the title as the h1, the author with picture, the date and the cover', () => {
-    render(
-      <PostHeader
-        title={post.title}
-        date={post.date}
-        coverImage={post.coverImage}
-        author={post.author}
-        status={post.status}
-      />,
-    );
+  it('PostHeader shows the title as the h1, the author with picture, the date, reading time, tags and the cover', () => {
+    render(<PostHeader {...post} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(post.title);
     expect(screen.getByText('JJ Kasper')).toBeTruthy();
     expect(screen.getByRole('img', { name: 'JJ Kasper' }).getAttribute('src')).toBe('/assets/blog/authors/jj.jpeg');
     const cover = screen.getByRole('img', { name: `Cover image for ${post.title}` });
     expect(cover.getAttribute('src')).toBe('https://example.com/cover.jpg');
     expect(screen.getByText('March 16, 2020').tagName).toBe('TIME');
+    expect(screen.getByText('4 min read')).toBeTruthy();
+    const tags = screen.getByRole('list', { name: 'Tags' });
+    expect([...tags.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Next.js', '/tags/next-js/'],
+      ['日本語', '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/'],
+    ]);
   });
 
   it('PostHeader without cover or picture shows neither', () => {
-    render(<PostHeader title="Plain" date={post.date} author={{ name: 'Ann' }} status="published" />);
+    render(<PostHeader {...post} title="Plain" coverImage={undefined} author={{ name: 'Ann' }} />);
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     expect(screen.getByText('Ann')).toBeTruthy();
     expect(screen.queryByText('Draft')).toBeNull();
   });
 
   it('marks drafts and scheduled posts (which only next dev shows) with a badge', () => {
-    const { unmount } = render(<PostHeader title="Soon" date={post.date} author={{ name: 'Ann' }} status="draft" />);
+    const { unmount } = render(<PostHeader {...post} status="draft" />);
     expect(screen.getByText('Draft')).toBeTruthy();
     unmount();
     render(<PostPreview {...post} status="scheduled" />);
@@ -85,12 +88,15 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
     expect(screen.getByText('A short summary.')).toBeTruthy();
     expect(screen.getByRole('img', { name: `Cover image for ${post.title}` }).getAttribute('loading')).toBe('lazy');
     expect(container.textContent).not.toContain('The whole body');
-    expect(screen.getAllByRole('link')).toHaveLength(1);
+    // One link to the post (the card's), then one per tag.
+    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual([post.title, 'Next.js', '日本語']);
   });
 
   it('PostPreview encodes slugs that are not plain ASCII', () => {
     render(<PostPreview {...post} slug="日本語" />);
-    expect(screen.getByRole('link').getAttribute('href')).toBe('/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
+    expect(screen.getByRole('link', { name: post.title }).getAttribute('href')).toBe(
+      '/posts/%E6%97%A5%E6%9C%AC%E8%AA%9E/',
+    );
   });
 
   it('HeroPost loads its cover eagerly, as the likely largest paint', () => {

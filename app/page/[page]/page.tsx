@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Container } from '@/components/container';
 import { Pagination } from '@/components/pagination';
-import { PostPreview } from '@/components/post-preview';
+import { PostGrid } from '@/components/post-grid';
 import { getAllPosts } from '@/lib/api';
 import { pageCount, paginate, parsePageNumber } from '@/lib/pagination';
 import { site } from '@/lib/site';
@@ -47,22 +47,7 @@ export default async function ArchivePage({ params }: Props) {
       <h1 className="mb-12 text-4xl font-bold tracking-tight md:text-5xl">
         Posts, page {list.page} of {list.totalPages}
       </h1>
-      <div className="grid grid-cols-1 gap-y-16 md:grid-cols-2 md:gap-x-12 lg:gap-x-16">
-        {list.items.map((post, index) => (
-          <PostPreview
-            key={post.slug}
-            slug={post.slug}
-            title={post.title}
-            date={post.date}
-            excerpt={post.excerpt}
-            coverImage={post.coverImage}
-            author={post.author}
-            status={post.status}
-            headingLevel={2}
-            priority={index < 2}
-          />
-        ))}
-      </div>
+      <PostGrid posts={list.items} />
       <Pagination page={list.page} totalPages={list.totalPages} />
     </Container>
   );

@@ -3,8 +3,13 @@ import { notFound } from 'next/navigation';
 import { Container } from '@/components/container';
 import { PostBody } from '@/components/post-body';
 import { PostHeader } from '@/components/post-header';
-import { getPostBySlug, getPostSlugs } from '@/lib/api';
-import { postPath } from '@/lib/urls';
+import { JsonLd } from '@/components/json-ld';
+import { PostNavigation } from '@/components/post-navigation';
+import { RelatedPosts } from '@/components/related-posts';
+import { getAllPosts, getPostBySlug, getPostSlugs } from '@/lib/api';
+import { neighbours, relatedPosts } from '@/lib/related';
+import { site } from '@/lib/site';
+import { absoluteUrl, postPath } from '@/lib/urls';
 
 /** Under `next start`, a post page is regenerated at most once a minute, so edits show. */
 export const revalidate = 60;
@@ -53,18 +58,32 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PostPage({ params }: Props) {
   const post = await getPostBySlug((await params).slug);
   if (!post) notFound();
+  const posts = await getAllPosts();
+  const url = absoluteUrl(postPath(post.slug));
+  const image = post.ogImage?.url ?? post.coverImage;
   return (
     <Container>
+      <JsonLd
+        data={{
+          '@context': 'https://schema.org',
+          '@type': 'BlogPosting',
+          headline: post.title,
+          description: post.excerpt,
+          datePublished: post.date.iso,
+          author: { '@type': 'Person', name: post.author.name },
+          publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl('/') },
+          mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+          url,
+          ...(image ? { image: absoluteUrl(image) } : {}),
+          ...(post.tags.length > 0 ? { keywords: post.tags.map((tag) => tag.name).join(', ') } : {}),
+        }}
+      />
       <article className="mb-16">
-        <PostHeader
-          title={post.title}
-          date={post.date}
-          coverImage={post.coverImage}
-          author={post.author}
-          status={post.status}
-        />
+        <PostHeader {...post} />
         <PostBody html={post.html} />
       </article>
+      <RelatedPosts posts={relatedPosts(posts, post)} />
+      <PostNavigation {...neighbours(posts, post.slug)} />
     </Container>
   );
 }

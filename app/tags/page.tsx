@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { Container } from '@/components/container';
+import { getAllPosts } from '@/lib/api';
+import { allTags } from '@/lib/tags';
+import { tagPath, tagsPath } from '@/lib/urls';
+
+export const revalidate = 60;
+
+export const metadata: Metadata = {
+  title: 'Tags',
+  description: 'Every tag on the blog, with its number of posts.',
+  alternates: { canonical: tagsPath() },
+};
+
+export default async function TagsPage() {
+  const tags = allTags(await getAllPosts());
+  return (
+    <Container>
+      <h1 className="mb-12 text-4xl font-bold tracking-tight md:text-5xl">Tags</h1>
+      {tags.length === 0 ? (
+        <p className="text-lg">No tags yet.</p>
+      ) : (
+        <ul className="flex flex-wrap gap-3">
+          {tags.map((tag) => (
+            <li key={tag.slug}>
+              <a
+                href={tagPath(tag.slug)}
+                className="inline-block rounded-full bg-neutral-100 px-4 py-2 font-medium text-neutral-800 hover:bg-neutral-200 hover:underline"
+              >
+                {tag.name} <span className="text-neutral-600">({tag.count})</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Container>
+  );
+}

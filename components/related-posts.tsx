@@ -1,0 +1,28 @@
+import type { PostSummary } from '@/lib/api';
+import { postPath } from '@/lib/urls';
+import { PostDate } from './post-date';
+
+/** Other posts on the same subjects. */
+export function RelatedPosts({ posts }: { posts: PostSummary[] }) {
+  if (posts.length === 0) return null;
+  return (
+    <section aria-labelledby="related-posts" className="mx-auto mt-12 max-w-prose">
+      <h2 id="related-posts" className="mb-4 text-2xl font-bold tracking-tight">
+        Related posts
+      </h2>
+      <ul className="space-y-3">
+        {posts.map((post) => (
+          <li key={post.slug}>
+            <a href={postPath(post.slug)} className="font-semibold text-accent hover:underline">
+              {post.title}
+            </a>
+            <span className="text-neutral-700">
+              {' '}
+              · <PostDate date={post.date} />
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
