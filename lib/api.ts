@@ -14,6 +14,7 @@ import type { Dirent } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostDate } from './dates';
+import type { Heading, RenderedMarkdown } from './markdown';
 import { FrontMatterSyntaxError, parseFrontMatter } from './front-matter';
 import { firstParagraphText, truncateAtWord } from './excerpt';
 import { validateFrontMatter } from './post-schema';
@@ -57,6 +58,8 @@ export type Tag = { name: string; slug: string };
 export type Post = PostSummary & {
   /** The rendered, sanitized body. */
   html: string;
+  /** Its h2 and h3 headings, for a table of contents. */
+  headings: Heading[];
 };
 
 /** One problem in one post file, located by line. */
@@ -125,21 +128,21 @@ export type LoadedPost = {
  * twice (metadata and body) and then not again, so a few dozen are plenty: keeping every body of
  * a 10,000-post blog would cost memory for nothing.
  */
-const renderedBodies = new Map<Loaded, Promise<string>>();
+const renderedBodies = new Map<Loaded, Promise<RenderedMarkdown>>();
 const RENDERED_BODIES_KEPT = 64;
 
-function renderedBody(loaded: LoadedPost): Promise<string> {
-  let html = renderedBodies.get(loaded);
-  if (html) {
+function renderedBody(loaded: LoadedPost): Promise<RenderedMarkdown> {
+  let rendered = renderedBodies.get(loaded);
+  if (rendered) {
     renderedBodies.delete(loaded); // move to the newest end
   } else {
     // Loaded on first use: lists and `npm run check` never need the HTML pipeline.
-    html = import('./markdown').then(async ({ renderMarkdown }) => (await renderMarkdown(loaded.content)).html);
+    rendered = import('./markdown').then(({ renderMarkdown }) => renderMarkdown(loaded.content));
     const oldest = renderedBodies.keys().next();
     if (renderedBodies.size >= RENDERED_BODIES_KEPT && !oldest.done) renderedBodies.delete(oldest.value);
   }
-  renderedBodies.set(loaded, html);
-  return html;
+  renderedBodies.set(loaded, rendered);
+  return rendered;
 }
 type MemoEntry = { mtimeMs: number; size: number; loaded: Promise<Loaded> };
 
@@ -437,7 +440,8 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
   }
   const shown = result && asShown(result.summary, Date.now());
   if (!result || !shown) return null;
-  return { ...shown, html: await renderedBody(result) };
+  const { html, headings } = await renderedBody(result);
+  return { ...shown, html, headings };
 }
 
 /** Old paths of shown posts, each with the post it now lives at. */

@@ -4,6 +4,7 @@
  * plain text for the default excerpt.
  */
 import type { Element, Root as HastRoot } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -121,6 +122,52 @@ function rehypeTaskLabels() {
   };
 }
 
+/** The footnotes' own heading is for screen readers only (`sr-only`): not a section readers link to. */
+function isHidden(node: Element): boolean {
+  const className = node.properties.className;
+  return Array.isArray(className) && className.includes('sr-only');
+}
+
+/**
+ * Headings link to themselves, so that a reader can copy a section's address: the heading's text
+ * becomes a link to its own `#id` (a `#` shows on hover and focus). Headings that already hold a
+ * link are left alone, as links cannot nest.
+ */
+function rehypeHeadingAnchors() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (!/^h[2-6]$/.test(node.tagName) || typeof node.properties.id !== 'string' || isHidden(node)) return;
+      let hasLink = false;
+      visit(node, 'element', (child: Element) => {
+        if (child.tagName === 'a') hasLink = true;
+      });
+      if (hasLink) return;
+      node.children = [
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: `#${node.properties.id}`, className: ['heading-anchor'] },
+          children: node.children,
+        },
+      ];
+    });
+  };
+}
+
+/** What the page needs besides the HTML: a table of contents. */
+export type Heading = { depth: 2 | 3; id: string; text: string };
+
+function headingsOf(tree: HastRoot): Heading[] {
+  const headings: Heading[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const depth = node.tagName === 'h2' ? 2 : node.tagName === 'h3' ? 3 : undefined;
+    if (depth && typeof node.properties.id === 'string' && !isHidden(node)) {
+      headings.push({ depth, id: node.properties.id, text: hastToString(node).replace(/\s+/g, ' ').trim() });
+    }
+  });
+  return headings;
+}
+
 /** The whole pipeline. Raw HTML in the markdown is parsed (rehype-raw) so that sanitizing can judge it. */
 const processor = remark()
   .use(remarkGfm)
@@ -128,9 +175,11 @@ const processor = remark()
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)
   .use(rehypeSanitize, sanitizeSchema)
+  // From here on only the pipeline's own markup is added (the same list below).
   .use(rehypeDemoteHeadings)
   .use(rehypeSlug)
   .use(rehypeFragmentLinks)
+  .use(rehypeHeadingAnchors)
   .use(rehypeLazyImages)
   .use(rehypeTaskLabels)
   .use(rehypeStringify);
@@ -143,6 +192,7 @@ const processorWithoutRaw = remark()
   .use(rehypeDemoteHeadings)
   .use(rehypeSlug)
   .use(rehypeFragmentLinks)
+  .use(rehypeHeadingAnchors)
   .use(rehypeLazyImages)
   .use(rehypeTaskLabels)
   .use(rehypeStringify);
@@ -158,6 +208,8 @@ function containsRawHtml(tree: MdastRoot): boolean {
 
 export type RenderedMarkdown = {
   html: string;
+  /** The h2 and h3 headings, in order, for a table of contents. */
+  headings: Heading[];
   /** Plain text of the first paragraph that has text, for a default excerpt. */
   firstParagraph: string;
 };
@@ -168,5 +220,5 @@ export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown
   const firstParagraph = firstParagraphOf(mdast);
   const pipeline = containsRawHtml(mdast) ? processor : processorWithoutRaw;
   const hast = await pipeline.run(mdast);
-  return { html: pipeline.stringify(hast), firstParagraph };
+  return { html: pipeline.stringify(hast), headings: headingsOf(hast), firstParagraph };
 }

@@ -57,7 +57,9 @@ describe('static export (`npm run build`)', () => {
     expect(html).toContain(
       'src="https://next-blog-starter.vercel.app/_next/image?url=%2Fassets%2Fblog%2Fdynamic-routing%2Fcover.jpg&amp;w=3840&amp;q=75"',
     );
-    expect(html).toContain('<h2 id="what-is-dynamic-routing">What is Dynamic Routing?</h2>');
+    expect(html).toContain(
+      '<h2 id="what-is-dynamic-routing"><a href="#what-is-dynamic-routing" class="heading-anchor">What is Dynamic Routing?</a></h2>',
+    );
     expect(html).toContain(
       '<meta property="og:image" content="https://blog.example.com/assets/blog/dynamic-routing/cover.jpg"/>',
     );

@@ -6,6 +6,7 @@ import { MoreStories } from '@/components/more-stories';
 import { PostDate } from '@/components/post-date';
 import { PostHeader } from '@/components/post-header';
 import { PostPreview } from '@/components/post-preview';
+import { TableOfContents } from '@/components/table-of-contents';
 import type { Post } from '@/lib/api';
 import { parsePostDate, type PostDate as PostDateValue } from '@/lib/dates';
 
@@ -34,6 +35,11 @@ const post: Post = {
     { name: '日本語', slug: '日本語' },
   ],
   readingMinutes: 4,
+  headings: [
+    { depth: 2, id: 'what-is-it', text: 'What is it?' },
+    { depth: 3, id: 'in-short', text: 'In short' },
+    { depth: 2, id: 'why', text: 'Why' },
+  ],
 };
 
 describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
@@ -111,5 +117,19 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
     const section = screen.getByRole('region', { name: 'More stories' });
     expect(within(section).getAllByRole('article')).toHaveLength(2);
     expect(within(section).getByRole('link', { name: 'Second post' }).getAttribute('href')).toBe('/posts/second/');
+  });
+
+  it('TableOfContents links sections with their subsections, and only for posts with three or more headings', () => {
+    const { unmount } = render(<TableOfContents headings={post.headings} />);
+    const toc = screen.getByRole('navigation', { name: 'On this page' });
+    expect([...toc.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['What is it?', '#what-is-it'],
+      ['In short', '#in-short'],
+      ['Why', '#why'],
+    ]);
+    expect(toc.querySelector('li ol a')?.textContent).toBe('In short');
+    unmount();
+    render(<TableOfContents headings={post.headings.slice(0, 2)} />);
+    expect(screen.queryByRole('navigation')).toBeNull();
   });
 });

@@ -82,6 +82,22 @@ describe('markdown safety and structure', () => {
     for (const target of targets) expect(ids.has(target), target).toBe(true);
   });
 
+  it('makes each heading a link to itself and lists h2/h3 for a table of contents', async () => {
+    const { html, headings } = await renderMarkdown(
+      '## One\n\n### Two `code`\n\n#### Four\n\n## [Linked](https://example.com)\n\nA note[^1].\n\n[^1]: Source.\n',
+    );
+    expect(html).toContain('<h2 id="one"><a href="#one" class="heading-anchor">One</a></h2>');
+    expect(html).toContain('<h4 id="four"><a href="#four" class="heading-anchor">Four</a></h4>');
+    // A heading that holds a link stays as written (links cannot nest); the footnotes' label is not a section.
+    expect(html).toContain('<h2 id="linked"><a href="https://example.com">Linked</a></h2>');
+    expect(html).toContain('<h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>');
+    expect(headings).toEqual([
+      { depth: 2, id: 'one', text: 'One' },
+      { depth: 3, id: 'two-code', text: 'Two code' },
+      { depth: 2, id: 'linked', text: 'Linked' },
+    ]);
+  });
+
   it('gives headings unique ids that in-page links reach', async () => {
     const html = await render('headings');
     expect(html).toContain('<h2 id="getting-started">');

@@ -6,6 +6,7 @@ import { PostHeader } from '@/components/post-header';
 import { JsonLd } from '@/components/json-ld';
 import { PostNavigation } from '@/components/post-navigation';
 import { RelatedPosts } from '@/components/related-posts';
+import { TableOfContents } from '@/components/table-of-contents';
 import { getAllPosts, getPostBySlug, getPostSlugs } from '@/lib/api';
 import { neighbours, relatedPosts } from '@/lib/related';
 import { site } from '@/lib/site';
@@ -80,6 +81,7 @@ export default async function PostPage({ params }: Props) {
       />
       <article className="mb-16">
         <PostHeader {...post} />
+        <TableOfContents headings={post.headings} />
         <PostBody html={post.html} />
       </article>
       <RelatedPosts posts={relatedPosts(posts, post)} />
