@@ -13,6 +13,8 @@ const config: Config = {
         accent: {
           DEFAULT: '#1d4ed8',
           dark: '#1e3a8a',
+          // For text on the dark theme's near-black background (contrast 7:1 and more).
+          bright: '#93c5fd',
         },
       },
       maxWidth: {

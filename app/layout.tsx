@@ -5,6 +5,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { feedPaths } from '@/lib/feeds';
 import { site } from '@/lib/site';
+import { themeScript } from '@/lib/theme';
 import './globals.css';
 
 const inter = localFont({
@@ -22,22 +23,27 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = {
-  themeColor: '#ffffff',
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#0a0a0a' },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={site.locale} className={inter.variable}>
+    // The theme script sets a class and a style on <html> before React runs: expected, not a mismatch.
+    <html lang={site.locale} className={inter.variable} suppressHydrationWarning>
       <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
         {/* Feed autodiscovery, here rather than in metadata: a page's own `alternates` would replace it. */}
         <link rel="alternate" type="application/rss+xml" title={`${site.title} (RSS)`} href={feedPaths.rss} />
         <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href={feedPaths.atom} />
         <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href={feedPaths.json} />
       </head>
-      <body className="flex min-h-screen flex-col bg-white font-sans text-neutral-900 antialiased">
+      <body className="flex min-h-screen flex-col bg-white dark:bg-neutral-950 font-sans text-neutral-900 dark:text-neutral-100 antialiased">
         <a
           href="#content"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-accent focus:shadow"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded focus:bg-white dark:focus:bg-neutral-900 focus:px-4 focus:py-2 focus:font-semibold focus:text-accent dark:focus:text-accent-bright focus:shadow"
         >
           Skip to content
         </a>

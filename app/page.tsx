@@ -17,7 +17,7 @@ export default async function HomePage() {
     <Container>
       <section className="mb-12 md:mb-16">
         <h1 className="text-5xl font-bold tracking-tighter md:text-7xl">{site.title}</h1>
-        <p className="mt-4 text-lg text-neutral-700">{site.description}</p>
+        <p className="mt-4 text-lg text-neutral-700 dark:text-neutral-300">{site.description}</p>
       </section>
       {hero ? (
         <HeroPost {...hero} />

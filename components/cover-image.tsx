@@ -13,7 +13,7 @@ export function CoverImage({ src, title, priority = false }: { src: string; titl
       loading={priority ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : 'auto'}
       decoding="async"
-      className="aspect-[2/1] h-auto w-full rounded-lg bg-neutral-100 object-cover shadow-sm"
+      className="cover-image"
     />
   );
 }

@@ -36,7 +36,7 @@ export function HeroPost({
           <h2 className="mb-3 text-3xl leading-tight font-bold tracking-tight md:text-5xl">
             <PostLink slug={slug}>{title}</PostLink>
           </h2>
-          <p className="mb-4 text-neutral-700">
+          <p className="mb-4 text-neutral-700 dark:text-neutral-300">
             <PostDate date={date} />
             <ReadingTime minutes={readingMinutes} />
             <StatusBadge status={status} />

@@ -14,7 +14,7 @@ export function Pagination({ page, totalPages, pathOf = archivePath }: Paginatio
   return (
     <nav
       aria-label="Pagination"
-      className="mt-16 flex items-center justify-between gap-4 border-t border-neutral-200 pt-8"
+      className="mt-16 flex items-center justify-between gap-4 border-t border-neutral-200 dark:border-neutral-800 pt-8"
     >
       <p className="min-w-28">
         {page > 1 ? (
@@ -23,7 +23,7 @@ export function Pagination({ page, totalPages, pathOf = archivePath }: Paginatio
           </a>
         ) : null}
       </p>
-      <p className="text-neutral-700">
+      <p className="text-neutral-700 dark:text-neutral-300">
         Page {page} of {totalPages}
       </p>
       <p className="min-w-28 text-right">

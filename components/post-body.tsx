@@ -3,7 +3,7 @@ export function PostBody({ html }: { html: string }) {
   return (
     <div className="mx-auto max-w-prose">
       <div
-        className="prose prose-neutral prose-lg max-w-none prose-a:text-accent prose-img:rounded-lg prose-code:before:content-none prose-code:after:content-none"
+        className="prose prose-neutral dark:prose-invert prose-lg max-w-none prose-a:text-accent dark:prose-a:text-accent-bright prose-img:rounded-lg prose-code:before:content-none prose-code:after:content-none"
         dangerouslySetInnerHTML={{ __html: html }}
       />
     </div>

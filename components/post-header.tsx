@@ -14,7 +14,7 @@ export function PostHeader({ title, date, coverImage, author, status, tags, read
     <header className="mb-8 md:mb-12">
       <div className="mx-auto max-w-prose">
         <h1 className="mb-6 text-4xl leading-tight font-bold tracking-tight md:text-5xl">{title}</h1>
-        <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700 dark:text-neutral-300">
           <Avatar author={author} />
           <p>
             <PostDate date={date} />

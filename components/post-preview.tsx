@@ -42,7 +42,7 @@ export function PostPreview({
       <Heading className="mb-2 text-2xl leading-snug font-bold tracking-tight">
         <PostLink slug={slug}>{title}</PostLink>
       </Heading>
-      <p className="mb-3 text-neutral-700">
+      <p className="mb-3 text-neutral-700 dark:text-neutral-300">
         <PostDate date={date} />
         <ReadingTime minutes={readingMinutes} />
         <StatusBadge status={status} />

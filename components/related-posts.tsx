@@ -13,10 +13,10 @@ export function RelatedPosts({ posts }: { posts: PostSummary[] }) {
       <ul className="space-y-3">
         {posts.map((post) => (
           <li key={post.slug}>
-            <a href={postPath(post.slug)} className="font-semibold text-accent hover:underline">
+            <a href={postPath(post.slug)} className="font-semibold text-accent dark:text-accent-bright hover:underline">
               {post.title}
             </a>
-            <span className="text-neutral-700">
+            <span className="text-neutral-700 dark:text-neutral-300">
               {' '}
               · <PostDate date={post.date} />
             </span>

@@ -1,21 +1,25 @@
 import { tagsPath } from '@/lib/urls';
 import { Container } from './container';
+import { ThemeToggle } from './theme-toggle';
 
 /** The bar on every page: the site title, linking home, and the site's sections. */
 export function SiteHeader({ title }: { title: string }) {
   return (
-    <header className="border-b border-neutral-200">
+    <header className="border-b border-neutral-200 dark:border-neutral-800">
       <Container>
         <div className="flex h-16 items-center justify-between gap-6">
           <a href="/" className="text-lg font-bold tracking-tight hover:underline">
             {title}
           </a>
           <nav aria-label="Site">
-            <ul className="flex gap-6 font-medium">
+            <ul className="flex items-center gap-6 font-medium">
               <li>
                 <a href={tagsPath()} className="hover:underline">
                   Tags
                 </a>
+              </li>
+              <li>
+                <ThemeToggle />
               </li>
             </ul>
           </nav>

@@ -13,7 +13,10 @@ export function TableOfContents({ headings }: { headings: Heading[] }) {
     else sections.push({ heading, children: [] });
   }
   const link = (heading: Heading) => (
-    <a href={`#${heading.id}`} className="text-neutral-800 hover:text-accent hover:underline dark:text-neutral-200">
+    <a
+      href={`#${heading.id}`}
+      className="text-neutral-800 hover:text-accent dark:hover:text-accent-bright hover:underline dark:text-neutral-200"
+    >
       {heading.text}
     </a>
   );

@@ -8,10 +8,7 @@ export function TagList({ tags }: { tags: Tag[] }) {
     <ul aria-label="Tags" className="relative z-10 flex flex-wrap gap-2">
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <a
-            href={tagPath(tag.slug)}
-            className="inline-block rounded-full bg-neutral-100 px-3 py-1 text-sm font-medium text-neutral-800 hover:bg-neutral-200 hover:underline"
-          >
+          <a href={tagPath(tag.slug)} className="tag-chip">
             {tag.name}
           </a>
         </li>

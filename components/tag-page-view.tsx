@@ -13,7 +13,7 @@ export function TagPageView({ tag, list }: { tag: TagSummary; list: Page<PostSum
       <h1 className="mb-12 text-4xl font-bold tracking-tight md:text-5xl">
         Posts tagged “{tag.name}”
         {list.totalPages > 1 ? (
-          <span className="block text-2xl font-semibold text-neutral-700">
+          <span className="block text-2xl font-semibold text-neutral-700 dark:text-neutral-300">
             page {list.page} of {list.totalPages}
           </span>
         ) : null}

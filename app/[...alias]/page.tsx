@@ -53,7 +53,10 @@ export default async function AliasPage({ params }: Props) {
       <div className="mx-auto max-w-prose py-16 text-center">
         <h1 className="text-4xl font-bold tracking-tight">This post has moved</h1>
         <p className="mt-6 text-lg">
-          <a href={target} className="font-semibold text-accent underline underline-offset-4 hover:text-accent-dark">
+          <a
+            href={target}
+            className="font-semibold text-accent dark:text-accent-bright underline underline-offset-4 hover:text-accent-dark dark:hover:text-white"
+          >
             Go to its new address
           </a>
         </p>

@@ -23,11 +23,8 @@ export default async function TagsPage() {
         <ul className="flex flex-wrap gap-3">
           {tags.map((tag) => (
             <li key={tag.slug}>
-              <a
-                href={tagPath(tag.slug)}
-                className="inline-block rounded-full bg-neutral-100 px-4 py-2 font-medium text-neutral-800 hover:bg-neutral-200 hover:underline"
-              >
-                {tag.name} <span className="text-neutral-600">({tag.count})</span>
+              <a href={tagPath(tag.slug)} className="tag-chip tag-chip-large">
+                {tag.name} <span className="text-neutral-600 dark:text-neutral-400">({tag.count})</span>
               </a>
             </li>
           ))}

@@ -17,8 +17,8 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A browser context in which the outside world is a stand-in image, and what went wrong is recorded. */
-export async function newContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function newContext(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
     route.fulfill({ status: 200, contentType: 'image/jpeg', body: standInImage }),
   );

@@ -89,4 +89,38 @@ export function siteChecks(origin: () => string) {
   ])('has no axe violations on %s', async (route) => {
     expect(await axeViolations(context, `${origin()}${route}`)).toEqual([]);
   });
+
+  it('follows a dark system theme from the first paint, toggles, and remembers the choice', async () => {
+    const dark = await newContext(browser, 'dark');
+    const page = await dark.newPage();
+    const problems = recordProblems(page);
+    // Before any framework script runs, the theme must already be on <html>: no flash of the light theme.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        document.documentElement.dataset.darkAtLoad = String(document.documentElement.classList.contains('dark'));
+      });
+    });
+    await page.goto(`${origin()}/`, { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => document.documentElement.dataset.darkAtLoad)).toBe('true');
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const darkBackground = await background();
+
+    await toggle.click();
+    expect(await background()).not.toBe(darkBackground);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => document.documentElement.dataset.darkAtLoad)).toBe('false');
+    await expect.poll(() => page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed')).toBe('false');
+    expect(problems).toEqual([]);
+    await dark.close();
+  });
+
+  it.each(['/', '/posts/markdown-guide/', '/tags/'])('has no axe violations in the dark theme on %s', async (route) => {
+    const dark = await newContext(browser, 'dark');
+    expect(await axeViolations(dark, `${origin()}${route}`)).toEqual([]);
+    await dark.close();
+  });
 }
