@@ -15,6 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import { firstParagraphOf, markdownParser } from './excerpt';
+import { rehypeHighlight } from './highlight';
 
 /** Prefix that sanitizing puts before ids and names written in a post, so they cannot clobber page globals. */
 const CLOBBER_PREFIX = 'user-content-';
@@ -182,6 +183,7 @@ const processor = remark()
   .use(rehypeHeadingAnchors)
   .use(rehypeLazyImages)
   .use(rehypeTaskLabels)
+  .use(rehypeHighlight)
   .use(rehypeStringify);
 
 /** The same pipeline for markdown without raw HTML: it skips the HTML re-parse, a third of the time. */
@@ -195,6 +197,7 @@ const processorWithoutRaw = remark()
   .use(rehypeHeadingAnchors)
   .use(rehypeLazyImages)
   .use(rehypeTaskLabels)
+  .use(rehypeHighlight)
   .use(rehypeStringify);
 
 function containsRawHtml(tree: MdastRoot): boolean {

@@ -82,6 +82,19 @@ describe('markdown safety and structure', () => {
     for (const target of targets) expect(ids.has(target), target).toBe(true);
   });
 
+  it('highlights code at build time in both themes, labels the language, and shows unknown languages as plain text', async () => {
+    const html = await render('code-and-images');
+    expect(html).toContain(
+      '<div class="code-block" data-language="ts"><div class="code-language">TypeScript</div><pre class="shiki',
+    );
+    expect(html).toMatch(/<span style="color:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">const<\/span>/);
+    expect(html).toContain('"&#x3C;hello>"');
+    expect(html).toContain('<div class="code-language">klingon</div>');
+    expect(html).toContain("<span>Qapla'</span>");
+    // A block without a language stays plain, unlabelled.
+    expect(html).toContain('<pre><code>plain block');
+  });
+
   it('makes each heading a link to itself and lists h2/h3 for a table of contents', async () => {
     const { html, headings } = await renderMarkdown(
       '## One\n\n### Two `code`\n\n#### Four\n\n## [Linked](https://example.com)\n\nA note[^1].\n\n[^1]: Source.\n',

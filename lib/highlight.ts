@@ -1,0 +1,91 @@
+/**
+ * Code highlighting at build time: every fenced block with a language is coloured by Shiki, in a
+ * light and a dark theme at once (CSS picks one), and labelled with its language. No JavaScript
+ * reaches the browser. A language Shiki does not know is shown as plain text, never an error.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toString as hastToString } from 'hast-util-to-string';
+import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import { bundledLanguages, bundledLanguagesInfo } from 'shiki/langs';
+import { visit } from 'unist-util-visit';
+
+// The high-contrast light theme: plain github-light has tokens under 4.5:1 on white (WCAG AA).
+const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark' } as const;
+
+let highlighter: Promise<HighlighterCore> | undefined;
+
+/** One highlighter per process, created on first use with the JavaScript regex engine (no WASM to load). */
+function getHighlighter(): Promise<HighlighterCore> {
+  highlighter ??= createHighlighterCore({
+    themes: [import('shiki/themes/github-light-high-contrast.mjs'), import('shiki/themes/github-dark.mjs')],
+    langs: [],
+    engine: createJavaScriptRegexEngine(),
+  });
+  return highlighter;
+}
+
+/** Language names as readers know them ("TypeScript" for `ts`), by id and alias. */
+const displayNames = new Map<string, string>(
+  bundledLanguagesInfo.flatMap((info) =>
+    [info.id, ...(info.aliases ?? [])].map((key): [string, string] => [key, info.name]),
+  ),
+);
+
+function isKnown(language: string): language is keyof typeof bundledLanguages {
+  return Object.hasOwn(bundledLanguages, language);
+}
+
+/** The language a `<code class="language-x">` names, as written. */
+function languageOf(code: Element): string | undefined {
+  const classes = code.properties.className;
+  if (!Array.isArray(classes)) return undefined;
+  for (const name of classes) {
+    if (typeof name === 'string' && name.startsWith('language-')) return name.slice('language-'.length).toLowerCase();
+  }
+  return undefined;
+}
+
+type Block = { parent: Root | Element; index: number; code: Element; language: string };
+
+export function rehypeHighlight() {
+  return async (tree: Root) => {
+    const blocks: Block[] = [];
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'pre' || index === undefined || !parent) return;
+      const code = node.children[0];
+      if (node.children.length !== 1 || code?.type !== 'element' || code.tagName !== 'code') return;
+      const language = languageOf(code);
+      if (language) blocks.push({ parent, index, code, language });
+    });
+    if (blocks.length === 0) return;
+
+    const shiki = await getHighlighter();
+    for (const language of new Set(blocks.map((block) => block.language))) {
+      if (isKnown(language) && !shiki.getLoadedLanguages().includes(language))
+        await shiki.loadLanguage(bundledLanguages[language]);
+    }
+    for (const { parent, index, code, language } of blocks) {
+      const source = hastToString(code).replace(/\n$/, '');
+      const highlighted = shiki.codeToHast(source, {
+        lang: isKnown(language) ? language : 'text',
+        themes: THEMES,
+        defaultColor: 'light',
+      });
+      const pre = highlighted.children[0];
+      if (pre?.type !== 'element') continue;
+      const label: ElementContent = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-language'] },
+        children: [{ type: 'text', value: displayNames.get(language) ?? language }],
+      };
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-block'], dataLanguage: language },
+        children: [label, pre],
+      };
+    }
+  };
+}
