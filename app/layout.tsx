@@ -5,6 +5,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { feedPaths } from '@/lib/feeds';
 import { site } from '@/lib/site';
+import { ogImagePath } from '@/lib/urls';
 import { themeScript } from '@/lib/theme';
 import './globals.css';
 
@@ -19,7 +20,13 @@ export const metadata: Metadata = {
   metadataBase: new URL(site.url),
   title: { default: site.title, template: `%s | ${site.title}` },
   description: site.description,
-  openGraph: { siteName: site.title, locale: site.locale.replace('-', '_'), type: 'website' },
+  openGraph: {
+    siteName: site.title,
+    locale: site.locale.replace('-', '_'),
+    type: 'website',
+    images: [{ url: ogImagePath('_site'), width: 1200, height: 630 }],
+  },
+  twitter: { card: 'summary_large_image', images: [ogImagePath('_site')] },
 };
 
 export const viewport: Viewport = {
@@ -51,7 +58,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="content" tabIndex={-1} className="flex-1 pt-10 outline-none md:pt-16">
           {children}
         </main>
-        <SiteFooter title={site.title} description={site.description} />
+        <SiteFooter
+          title={site.title}
+          description={site.description}
+          links={[{ name: 'RSS', url: feedPaths.rss }, ...site.social]}
+        />
       </body>
     </html>
   );

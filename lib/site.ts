@@ -21,6 +21,8 @@ export type SiteConfig = {
   defaultAuthor: SiteAuthor;
   /** Posts on the home page and on each archive page (`/page/2/`, ...). */
   postsPerPage: number;
+  /** Links in the footer, such as a Mastodon or GitHub profile; the feed is always there. */
+  social: { name: string; url: string }[];
 };
 
 export const site: SiteConfig = {
@@ -33,4 +35,6 @@ export const site: SiteConfig = {
     name: 'The Markdown Blog team',
   },
   postsPerPage: 10,
+  // For example: [{ name: 'GitHub', url: 'https://github.com/you' }, { name: 'Mastodon', url: 'https://mastodon.social/@you' }]
+  social: [],
 };

@@ -31,3 +31,8 @@ export function tagPath(slug: string, page = 1): string {
 export function tagFeedPath(slug: string): string {
   return `${tagPath(slug)}feed.xml`;
 }
+
+/** Path of a generated Open Graph card (`_site` for the site's own). */
+export function ogImagePath(name: string): string {
+  return `/og/${encodeURIComponent(name)}.png`;
+}

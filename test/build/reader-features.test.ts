@@ -161,4 +161,23 @@ describe('reader features in the static export', () => {
     expect(html).toMatch(/Related posts[\s\S]*href="\/posts\/markdown-guide\/"/);
     expect(existsSync(path.join(dir, 'out', 'posts', 'unfinished'))).toBe(false);
   });
+
+  it('generates an Open Graph card for the site and for each post with neither ogImage nor cover', () => {
+    const size = (name: string) => {
+      const png = readFileSync(path.join(dir, 'out', 'og', name));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    expect(size('_site.png')).toEqual([1200, 630]);
+    expect(size('markdown-guide.png')).toEqual([1200, 630]);
+    expect(readdirSync(path.join(dir, 'out', 'og')).sort()).toEqual(['_site.png', 'better-name.png', 'markdown-guide.png']);
+    expect(page('posts/markdown-guide')).toContain(
+      `<meta property="og:image" content="${SITE}/og/markdown-guide.png"/>`,
+    );
+    expect(page('posts/welcome')).toContain(
+      `<meta property="og:image" content="${SITE}/assets/blog/welcome/cover.jpg"/>`,
+    );
+    expect(page('')).toContain(`<meta property="og:image" content="${SITE}/og/_site.png"/>`);
+    expect(page('')).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+  });
 });

@@ -8,6 +8,7 @@ import { PostNavigation } from '@/components/post-navigation';
 import { RelatedPosts } from '@/components/related-posts';
 import { TableOfContents } from '@/components/table-of-contents';
 import { getAllPosts, getPostBySlug, getPostSlugs } from '@/lib/api';
+import { ogImageOf } from '@/lib/og';
 import { neighbours, relatedPosts } from '@/lib/related';
 import { site } from '@/lib/site';
 import { absoluteUrl, postPath } from '@/lib/urls';
@@ -31,8 +32,8 @@ export async function generateStaticParams(): Promise<Params[]> {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await getPostBySlug((await params).slug);
   if (!post) return {};
-  const image = post.ogImage?.url ?? post.coverImage;
-  const images = image ? [{ url: image }] : undefined;
+  const image = ogImageOf(post);
+  const images = [{ url: image }];
   return {
     title: post.title,
     description: post.excerpt,
@@ -48,10 +49,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       images,
     },
     twitter: {
-      card: images ? 'summary_large_image' : 'summary',
+      card: 'summary_large_image',
       title: post.title,
       description: post.excerpt,
-      images: image ? [image] : undefined,
+      images: [image],
     },
   };
 }
@@ -61,7 +62,7 @@ export default async function PostPage({ params }: Props) {
   if (!post) notFound();
   const posts = await getAllPosts();
   const url = absoluteUrl(postPath(post.slug));
-  const image = post.ogImage?.url ?? post.coverImage;
+  const image = ogImageOf(post);
   return (
     <Container>
       <JsonLd
@@ -75,7 +76,7 @@ export default async function PostPage({ params }: Props) {
           publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl('/') },
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
           url,
-          ...(image ? { image: absoluteUrl(image) } : {}),
+          image: absoluteUrl(image),
           ...(post.tags.length > 0 ? { keywords: post.tags.map((tag) => tag.name).join(', ') } : {}),
         }}
       />
