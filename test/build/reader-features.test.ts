@@ -170,7 +170,11 @@ describe('reader features in the static export', () => {
     };
     expect(size('_site.png')).toEqual([1200, 630]);
     expect(size('markdown-guide.png')).toEqual([1200, 630]);
-    expect(readdirSync(path.join(dir, 'out', 'og')).sort()).toEqual(['_site.png', 'better-name.png', 'markdown-guide.png']);
+    expect(readdirSync(path.join(dir, 'out', 'og')).sort()).toEqual([
+      '_site.png',
+      'better-name.png',
+      'markdown-guide.png',
+    ]);
     expect(page('posts/markdown-guide')).toContain(
       `<meta property="og:image" content="${SITE}/og/markdown-guide.png"/>`,
     );

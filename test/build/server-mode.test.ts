@@ -125,7 +125,7 @@ describe('server mode (`npm run build:server && npm start`)', () => {
     await writeFile(path.join(dir, '_posts', 'broken.md'), '---\ntitle: Broken\ndate: someday\n---\n\nBroken body.\n');
     await writeFile(
       path.join(dir, '_posts', 'moved.md'),
-      post('Moved here', '2020-02-02', 'aliases: ["/2020/02/old-moved/"]\n'),
+      post('Moved here', '2020-02-02', 'aliases: ["/2020/02/old-moved/"]\ntags: [日本語, Café]\n'),
     );
 
     expect((await get('/posts/soon/')).status).toBe(404);
@@ -136,6 +136,20 @@ describe('server mode (`npm run build:server && npm start`)', () => {
     expect((await get('/posts/dynamic-routing/')).status).toBe(200);
     expect((await get('/posts/moved/')).status).toBe(200);
     expect(server?.output()).toMatch(/_posts\/broken\.md:3:1: date: expected a date/);
+
+    // Tags in any script have pages, feeds and sitemap entries under next start too.
+    for (const route of [`/tags/${encodeURIComponent('日本語')}/`, '/tags/cafe/']) {
+      const tagPage = await get(route);
+      expect(tagPage.status, route).toBe(200);
+      expect(tagPage.text).toContain('Moved here');
+    }
+    expect((await get('/tags/no-such-tag/')).status).toBe(404);
+    const tagFeed = await get(`/tags/${encodeURIComponent('日本語')}/feed.xml`);
+    expect(tagFeed.status).toBe(200);
+    expect(tagFeed.text).toContain('<title><![CDATA[Moved here]]></title>');
+    for (const route of ['/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/og/_site.png']) {
+      expect((await get(route)).status, route).toBe(200);
+    }
 
     const redirect = await fetch(`${server?.url}/2020/02/old-moved/`, { redirect: 'manual' });
     expect(redirect.status).toBe(308);
