@@ -408,10 +408,22 @@ function asShown(post: PostSummary, now: number): PostSummary | undefined {
  */
 export async function getAllPosts(): Promise<PostSummary[]> {
   const now = Date.now();
-  const { posts, problems } = await catalog();
-  reportProblems(problems);
-  return posts.flatMap((post) => asShown(post, now) ?? []);
+  const found = await catalog();
+  reportProblems(found.problems);
+  // A build works from one list: the same array each time, so that indexes built on it
+  // (lib/related.ts, lib/tags.ts) are built once, not once per page.
+  if (folderIsFrozen()) {
+    let shown = shownInBuild.get(found);
+    if (!shown) {
+      shown = found.posts.flatMap((post) => asShown(post, now) ?? []);
+      shownInBuild.set(found, shown);
+    }
+    return shown;
+  }
+  return found.posts.flatMap((post) => asShown(post, now) ?? []);
 }
+
+const shownInBuild = new WeakMap<Catalog, PostSummary[]>();
 
 /** Slugs of every post that has a page, newest first. Validates every post, like {@link getAllPosts}. */
 export async function getPostSlugs(): Promise<string[]> {

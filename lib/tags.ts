@@ -8,8 +8,20 @@ export type TagSummary = {
   count: number;
 };
 
+/** Per list of posts, built once: a build asks for every tag page with the same list. */
+const tagLists = new WeakMap<PostSummary[], TagSummary[]>();
+
 /** Every tag of `posts` (newest first), by number of posts, then name. */
 export function allTags(posts: PostSummary[]): TagSummary[] {
+  let tags = tagLists.get(posts);
+  if (!tags) {
+    tags = countTags(posts);
+    tagLists.set(posts, tags);
+  }
+  return tags;
+}
+
+function countTags(posts: PostSummary[]): TagSummary[] {
   const tags = new Map<string, TagSummary>();
   for (const post of posts) {
     for (const tag of post.tags) {
@@ -37,7 +49,21 @@ export function findTag(posts: PostSummary[], segment: string): TagSummary | und
   }
 }
 
+const taggedLists = new WeakMap<PostSummary[], Map<string, PostSummary[]>>();
+
 /** The posts with tag `slug`, newest first. */
 export function postsTagged(posts: PostSummary[], slug: string): PostSummary[] {
-  return posts.filter((post) => post.tags.some((tag) => tag.slug === slug));
+  let byTag = taggedLists.get(posts);
+  if (!byTag) {
+    byTag = new Map();
+    for (const post of posts) {
+      for (const tag of post.tags) {
+        const list = byTag.get(tag.slug) ?? [];
+        list.push(post);
+        byTag.set(tag.slug, list);
+      }
+    }
+    taggedLists.set(posts, byTag);
+  }
+  return byTag.get(slug) ?? [];
 }
