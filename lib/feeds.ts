@@ -79,3 +79,21 @@ export async function buildFeed(options: FeedOptions): Promise<Feed> {
   }
   return feed;
 }
+
+const CONTENT_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+} as const;
+
+/** The site's own feed of the newest posts, as a route handler's response. */
+export async function siteFeedResponse(format: keyof typeof feedPaths): Promise<Response> {
+  const feed = await buildFeed({
+    title: site.title,
+    description: site.description,
+    pagePath: '/',
+    feedPath: feedPaths[format],
+  });
+  const body = format === 'rss' ? feed.rss2() : format === 'atom' ? feed.atom1() : feed.json1();
+  return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format] } });
+}

@@ -25,14 +25,19 @@ export async function newContext(browser: Browser, colorScheme: 'light' | 'dark'
   return context;
 }
 
+/** Adds to `problems` the console errors and warnings and the uncaught exceptions of `page`. */
+function watchConsole(page: Page, problems: () => string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems().push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems().push(`uncaught: ${error.message}`));
+}
+
 /** Console errors and warnings, uncaught exceptions and failed requests seen by a page. */
 export function recordProblems(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning')
-      problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  watchConsole(page, () => problems);
   page.on('requestfailed', (request) => {
     // A navigation away cancels pending requests; that is not a failure of the site.
     if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()}`);
