@@ -4,21 +4,28 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 /**
  * One codebase, two outputs, chosen by `BLOG_OUTPUT`:
  * - unset or `export`: `next build` writes a static export to `out/` (any static host or CDN);
- * - `server`: `next build` builds for `next start`, with incremental static regeneration.
- * `output: 'export'` is set only while the export is being built, because `next start` and
- * `next dev` refuse or ignore it.
+ * - `server`: `next build` builds for `next start`, with incremental static regeneration, and also
+ *   writes `.next/standalone/` (a server that runs with `node server.js` and no node_modules).
+ * `output` is set only while building, because `next start` and `next dev` refuse or ignore it.
  */
 export default function config(phase: string): NextConfig {
   const mode = process.env.BLOG_OUTPUT ?? 'export';
   if (mode !== 'export' && mode !== 'server') {
     throw new Error(`BLOG_OUTPUT must be "export" or "server", found "${mode}"`);
   }
-  const exporting = phase === PHASE_PRODUCTION_BUILD && mode === 'export';
+  // A sub-path to serve the site under, such as /blog (GitHub Pages project sites, example.com/blog/).
+  const basePath = process.env.BASE_PATH ?? '';
+  if (basePath && !/^\/[\w.~-]+(\/[\w.~-]+)*$/.test(basePath)) {
+    throw new Error(`BASE_PATH must look like /blog (a leading slash, no trailing slash), found "${basePath}"`);
+  }
+  const building = phase === PHASE_PRODUCTION_BUILD;
+  const exporting = building && mode === 'export';
   return {
-    output: exporting ? 'export' : undefined,
+    output: exporting ? 'export' : building ? 'standalone' : undefined,
     // Read by the alias pages: a static export cannot answer with an HTTP redirect, so it writes a
     // page that redirects (meta refresh); a server answers 308.
-    env: { BLOG_REDIRECTS: exporting ? 'html' : 'http' },
+    env: { BLOG_REDIRECTS: exporting ? 'html' : 'http', BLOG_BASE_PATH: basePath },
+    ...(basePath ? { basePath } : {}),
     trailingSlash: true,
     images: { unoptimized: true },
     poweredByHeader: false,

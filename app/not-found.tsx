@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Container } from '@/components/container';
+import { homePath } from '@/lib/urls';
 
 export const metadata: Metadata = {
   title: 'Page not found',
@@ -18,7 +19,7 @@ export default function NotFound() {
         </p>
         <p className="mt-8">
           <a
-            href="/"
+            href={homePath()}
             className="font-semibold text-accent dark:text-accent-bright underline underline-offset-4 hover:text-accent-dark dark:hover:text-white"
           >
             Go to the home page

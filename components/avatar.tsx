@@ -1,4 +1,5 @@
 import type { Author } from '@/lib/api';
+import { assetUrl } from '@/lib/urls';
 
 /** The author's picture (when there is one) and name. */
 export function Avatar({ author }: { author: Author }) {
@@ -8,7 +9,7 @@ export function Avatar({ author }: { author: Author }) {
         // A plain <img>: pictures may be remote, and the export has no image optimizer.
         // eslint-disable-next-line @next/next/no-img-element
         <img
-          src={author.picture}
+          src={assetUrl(author.picture)}
           alt={author.name}
           width={48}
           height={48}

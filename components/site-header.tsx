@@ -1,4 +1,4 @@
-import { tagsPath } from '@/lib/urls';
+import { homePath, tagsPath } from '@/lib/urls';
 import { Container } from './container';
 import { ThemeToggle } from './theme-toggle';
 
@@ -8,7 +8,7 @@ export function SiteHeader({ title }: { title: string }) {
     <header className="border-b border-neutral-200 dark:border-neutral-800">
       <Container>
         <div className="flex h-16 items-center justify-between gap-6">
-          <a href="/" className="text-lg font-bold tracking-tight hover:underline">
+          <a href={homePath()} className="text-lg font-bold tracking-tight hover:underline">
             {title}
           </a>
           <nav aria-label="Site">

@@ -97,7 +97,8 @@ export class InvalidPostsError extends Error {
 
 /** The posts folder: `POSTS_DIR` when set (tests, previews), else `_posts/` in the working directory. */
 export function postsDirectory(): string {
-  return path.resolve(process.env.POSTS_DIR ?? path.join(process.cwd(), '_posts'));
+  // Read at run time, not bundled: the comment keeps Turbopack from tracing the whole project into the server output.
+  return path.resolve(process.env.POSTS_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), '_posts'));
 }
 
 function displayPath(file: string): string {

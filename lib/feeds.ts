@@ -5,12 +5,16 @@
 import { Feed } from 'feed';
 import { getAllPosts, getPostBySlug, type Post, type PostSummary } from './api';
 import { site } from './site';
-import { absoluteUrl, postPath } from './urls';
+import { absoluteUrl, assetUrl, homePath, postPath, withBasePath } from './urls';
 
 /** How many posts a feed carries. */
 export const FEED_SIZE = 20;
 
-export const feedPaths = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const;
+export const feedPaths = {
+  rss: withBasePath('/feed.xml'),
+  atom: withBasePath('/atom.xml'),
+  json: withBasePath('/feed.json'),
+} as const;
 
 /**
  * Rewrites the post's own links for a reader elsewhere: `/x` and `#x` become absolute. The HTML
@@ -58,12 +62,12 @@ export async function buildFeed(options: FeedOptions): Promise<Feed> {
     feedLinks: options.tag
       ? { rss: absoluteUrl(options.feedPath) }
       : { rss: absoluteUrl(feedPaths.rss), atom: absoluteUrl(feedPaths.atom), json: absoluteUrl(feedPaths.json) },
-    author: { name: site.defaultAuthor.name, link: absoluteUrl('/') },
+    author: { name: site.defaultAuthor.name, link: absoluteUrl(homePath()) },
     copyright: `© ${site.title}`,
   });
   for (const post of posts) {
     const url = absoluteUrl(postPath(post.slug));
-    const cover = post.coverImage ? absoluteUrl(post.coverImage) : undefined;
+    const cover = post.coverImage ? absoluteUrl(assetUrl(post.coverImage)) : undefined;
     feed.addItem({
       title: post.title,
       id: url,

@@ -16,6 +16,7 @@ import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import { firstParagraphOf, markdownParser } from './excerpt';
 import { rehypeHighlight } from './highlight';
+import { assetUrl, basePath } from './urls';
 
 /** Prefix that sanitizing puts before ids and names written in a post, so they cannot clobber page globals. */
 const CLOBBER_PREFIX = 'user-content-';
@@ -69,6 +70,22 @@ function rehypeDemoteHeadings() {
     visit(tree, 'element', (node: Element) => {
       const level = /^h([1-6])$/.exec(node.tagName)?.[1];
       if (level) node.tagName = `h${Math.min(Number(level) + 1, 6)}`;
+    });
+  };
+}
+
+/**
+ * Under a base path (`BASE_PATH=/blog`), links and images written from the site root
+ * (`/assets/x.png`, `/posts/other/`) get the prefix, as every other link on the page does.
+ */
+function rehypeBasePath() {
+  return (tree: HastRoot) => {
+    if (!basePath) return;
+    visit(tree, 'element', (node: Element) => {
+      for (const attribute of ['href', 'src'] as const) {
+        const value = node.properties[attribute];
+        if (typeof value === 'string') node.properties[attribute] = assetUrl(value);
+      }
     });
   };
 }
@@ -181,6 +198,7 @@ const processor = remark()
   .use(rehypeSlug)
   .use(rehypeFragmentLinks)
   .use(rehypeHeadingAnchors)
+  .use(rehypeBasePath)
   .use(rehypeLazyImages)
   .use(rehypeTaskLabels)
   .use(rehypeHighlight)
@@ -195,6 +213,7 @@ const processorWithoutRaw = remark()
   .use(rehypeSlug)
   .use(rehypeFragmentLinks)
   .use(rehypeHeadingAnchors)
+  .use(rehypeBasePath)
   .use(rehypeLazyImages)
   .use(rehypeTaskLabels)
   .use(rehypeHighlight)

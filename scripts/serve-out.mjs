@@ -4,7 +4,7 @@
  * `/x` redirects to `/x/` when that folder exists, unknown paths get `404.html` with status 404,
  * `/_next/static/` files are cached for a year, and text is gzipped for browsers that accept it. For local previews and tests, not production.
  *
- *   node scripts/serve-out.mjs [--dir out] [--port 3000] [--host 127.0.0.1]
+ *   node scripts/serve-out.mjs [--dir out] [--port 3000] [--host 127.0.0.1] [--base /blog]
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -18,10 +18,13 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'out' },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     host: { type: 'string', default: '127.0.0.1' },
+    // The sub-path the site is served under, as a host would for a BASE_PATH=/blog export.
+    base: { type: 'string', default: '' },
   },
 });
 
 const root = path.resolve(values.dir);
+const base = values.base.replace(/\/+$/, '');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -80,6 +83,18 @@ const server = createServer(async (request, response) => {
   } catch {
     pathname = '/__bad_request__';
   }
+  if (base) {
+    if (pathname === base) {
+      response.writeHead(308, { location: `${base}/${url.search}` });
+      return response.end();
+    }
+    // Outside the sub-path there is nothing of this site: the host's own plain 404.
+    if (!pathname.startsWith(`${base}/`)) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      return response.end('Not found (outside the site)');
+    }
+    pathname = pathname.slice(base.length);
+  }
   // Resolve inside the export folder only.
   const target = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
   if (!target.startsWith(root)) pathname = '/__outside__';
@@ -109,5 +124,5 @@ const server = createServer(async (request, response) => {
 });
 
 server.listen(Number(values.port), values.host, () => {
-  console.log(`Serving ${path.relative(process.cwd(), root) || '.'} at http://${values.host}:${values.port}/`);
+  console.log(`Serving ${path.relative(process.cwd(), root) || '.'} at http://${values.host}:${values.port}${base}/`);
 });

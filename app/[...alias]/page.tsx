@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Container } from '@/components/container';
 import { getAliases } from '@/lib/api';
-import { postPath } from '@/lib/urls';
+import { basePath, postPath } from '@/lib/urls';
 
 /** Under `next start`, new and removed aliases are picked up at most a minute later. */
 export const revalidate = 60;
@@ -45,7 +45,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AliasPage({ params }: Props) {
   const target = await targetOf(params);
   if (!target) notFound();
-  if (process.env.BLOG_REDIRECTS !== 'html') permanentRedirect(target);
+  // Next adds the base path to a redirect itself.
+  if (process.env.BLOG_REDIRECTS !== 'html') permanentRedirect(target.slice(basePath.length));
   return (
     <Container>
       {/* React hoists this into <head>: browsers follow it at once. */}

@@ -108,12 +108,12 @@ async function startServer(
   cwd: string,
   name: string,
   command: (port: number) => string[],
-  env: Record<string, string> = {},
+  env: Record<string, string> | ((port: number) => Record<string, string>) = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, command(port), {
     cwd,
-    env: baseEnv(env),
+    env: baseEnv(typeof env === 'function' ? env(port) : env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -146,8 +146,33 @@ export function startNext(cwd: string, env: Record<string, string> = {}): Promis
   return startServer(cwd, 'next start', (port) => [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], env);
 }
 
-/** Serves a static export folder with `scripts/serve-out.mjs` (a static host's behaviour) on 127.0.0.1. */
-export function startStatic(outDir: string): Promise<RunningServer> {
+/**
+ * Serves a static export folder with `scripts/serve-out.mjs` (a static host's behaviour) on
+ * 127.0.0.1, under `base` (such as `/blog`) when given.
+ */
+export function startStatic(outDir: string, base = ''): Promise<RunningServer> {
   const script = path.join(projectRoot, 'scripts', 'serve-out.mjs');
-  return startServer(projectRoot, 'serve-out', (port) => [script, '--dir', outDir, '--port', String(port)]);
+  return startServer(projectRoot, 'serve-out', (port) => [
+    script,
+    '--dir',
+    outDir,
+    '--port',
+    String(port),
+    '--base',
+    base,
+  ]);
+}
+
+/** Starts a standalone server (`node server.js` in `standalone`, the folder that holds it) on 127.0.0.1. */
+export function startStandalone(standalone: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(
+    standalone,
+    'standalone server',
+    () => [path.join(standalone, 'server.js')],
+    (port) => ({
+      ...env,
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+    }),
+  );
 }

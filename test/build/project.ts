@@ -12,6 +12,7 @@ export {
   runNext,
   runNpm,
   startNext,
+  startStandalone,
   startStatic,
   type RunningServer,
 } from '../../scripts/lib/next-project';

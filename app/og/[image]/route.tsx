@@ -19,8 +19,16 @@ export async function generateStaticParams(): Promise<Params[]> {
 
 /** Inter from the npm package, read at build time: satori needs WOFF (or TTF), and no network. */
 function font(weight: 400 | 700): Promise<Buffer> {
+  // Read by path at run time (not traced); scripts/assemble-standalone.mjs copies them for the standalone server.
   return readFile(
-    path.join(process.cwd(), 'node_modules', '@fontsource', 'inter', 'files', `inter-latin-${weight}-normal.woff`),
+    path.join(
+      /* turbopackIgnore: true */ process.cwd(),
+      'node_modules',
+      '@fontsource',
+      'inter',
+      'files',
+      `inter-latin-${weight}-normal.woff`,
+    ),
   );
 }
 

@@ -11,7 +11,7 @@ import { getAllPosts, getPostBySlug, getPostSlugs } from '@/lib/api';
 import { ogImageOf } from '@/lib/og';
 import { neighbours, relatedPosts } from '@/lib/related';
 import { site } from '@/lib/site';
-import { absoluteUrl, postPath } from '@/lib/urls';
+import { absoluteUrl, homePath, postPath } from '@/lib/urls';
 
 /** Under `next start`, a post page is regenerated at most once a minute, so edits show. */
 export const revalidate = 60;
@@ -73,7 +73,7 @@ export default async function PostPage({ params }: Props) {
           description: post.excerpt,
           datePublished: post.date.iso,
           author: { '@type': 'Person', name: post.author.name },
-          publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl('/') },
+          publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl(homePath()) },
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
           url,
           image: absoluteUrl(image),

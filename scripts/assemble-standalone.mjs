@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * After `npm run build:server`: completes `.next/standalone/` so that it runs on its own with
+ * `node .next/standalone/server.js`. Next leaves out what it serves as files: `public/` and
+ * `.next/static/`; the posts are read at run time, so `_posts/` is copied too (or point
+ * `POSTS_DIR` at a folder of your choice when you start the server), and so is the font that
+ * Open Graph cards are drawn with.
+ */
+import { cp, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+const root = process.cwd();
+
+/**
+ * Where server.js is: `.next/standalone/` itself, or deeper when the project sits below the
+ * tracing root (a monorepo, or the project copies the tests build): Next records that offset.
+ */
+async function standaloneAppDir() {
+  const manifest = JSON.parse(await readFile(path.join(root, '.next', 'required-server-files.json'), 'utf8'));
+  const offset = typeof manifest.relativeAppDir === 'string' ? manifest.relativeAppDir : '';
+  return path.join(root, '.next', 'standalone', offset);
+}
+
+let standalone;
+try {
+  standalone = await standaloneAppDir();
+  await stat(path.join(standalone, 'server.js'));
+} catch {
+  console.error('No .next/standalone/server.js: run `npm run build:server` first.');
+  process.exit(1);
+}
+
+const fonts = path.join('node_modules', '@fontsource', 'inter', 'files');
+for (const [from, to] of [
+  ['public', 'public'],
+  [path.join('.next', 'static'), path.join('.next', 'static')],
+  ['_posts', '_posts'],
+  // The Open Graph cards' font, read by path when a card is drawn at run time.
+  ...['400', '700'].map((weight) => [
+    path.join(fonts, `inter-latin-${weight}-normal.woff`),
+    path.join(fonts, `inter-latin-${weight}-normal.woff`),
+  ]),
+]) {
+  const source = path.join(root, from);
+  const target = path.join(standalone, to);
+  await rm(target, { recursive: true, force: true });
+  try {
+    await cp(source, target, { recursive: true });
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') continue; // e.g. no _posts/ yet
+    throw error;
+  }
+}
+console.log(`Standalone server ready: node ${path.relative(root, path.join(standalone, 'server.js'))}`);

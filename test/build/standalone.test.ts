@@ -1,0 +1,95 @@
+/**
+ * The standalone server: `npm run build:server` completes `.next/standalone/` (public/, static
+ * files, posts), which then runs with `node server.js` alone, away from the project's node_modules.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, projectRoot, removeCopy, runNpm, startStandalone, type RunningServer } from './project';
+
+describe('standalone server (`node .next/standalone/server.js`)', () => {
+  let dir: string;
+  let moved: string;
+  /** The folder that holds server.js: deeper than .next/standalone/ for these copies inside the project. */
+  let app: string;
+  let build: { code: number; output: string };
+  let server: RunningServer | undefined;
+
+  beforeAll(async () => {
+    dir = await copyProject('standalone', [{ from: path.join(projectRoot, '_posts', 'dynamic-routing.md') }]);
+    build = await runNpm(dir, ['run', 'build:server']);
+    // Moved out of the project, so that nothing can come from its node_modules.
+    moved = await mkdtemp(path.join(tmpdir(), 'standalone-'));
+    app = '';
+    if (build.code === 0) {
+      const manifest: unknown = JSON.parse(
+        await readFile(path.join(dir, '.next', 'required-server-files.json'), 'utf8'),
+      );
+      const offset =
+        typeof manifest === 'object' &&
+        manifest !== null &&
+        'relativeAppDir' in manifest &&
+        typeof manifest.relativeAppDir === 'string'
+          ? manifest.relativeAppDir
+          : '';
+      await cp(path.join(dir, '.next', 'standalone'), path.join(moved, 'standalone'), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
+      app = path.join(moved, 'standalone', offset);
+      server = await startStandalone(app);
+    }
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    if (moved) await rm(moved, { recursive: true, force: true });
+    if (dir) await removeCopy(dir);
+  });
+
+  it('is assembled by npm run build:server', () => {
+    expect(build.code, build.output).toBe(0);
+    const standalone = app;
+    for (const needed of [
+      'server.js',
+      'public/assets/blog/authors/jj.jpeg',
+      '.next/static',
+      '_posts/dynamic-routing.md',
+    ]) {
+      expect(existsSync(path.join(standalone, needed)), needed).toBe(true);
+    }
+    expect(readdirSync(path.join(standalone, 'node_modules', '@fontsource', 'inter', 'files')).sort()).toEqual([
+      'inter-latin-400-normal.woff',
+      'inter-latin-700-normal.woff',
+    ]);
+    // Only what the server needs: no sources traced in by a dynamic file path.
+    expect(existsSync(path.join(standalone, 'lib'))).toBe(false);
+    expect(existsSync(path.join(standalone, 'app'))).toBe(false);
+  });
+
+  it('serves the pages, their assets and a post added after the build', async () => {
+    if (!server) throw new Error('standalone server did not start');
+    const home = await fetch(`${server.url}/`);
+    expect(home.status).toBe(200);
+    const html = await home.text();
+    expect(html).toContain('Dynamic Routing and Static Generation');
+    const script = /<script src="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect((await fetch(`${server.url}${script}`)).status).toBe(200);
+    expect((await fetch(`${server.url}/assets/blog/authors/jj.jpeg`)).status).toBe(200);
+    expect((await fetch(`${server.url}/posts/dynamic-routing/`)).status).toBe(200);
+
+    await writeFile(
+      path.join(app, '_posts', 'later.md'),
+      '---\ntitle: "Written after the build"\ndate: 2020-05-05\n---\n\nNew.\n',
+    );
+    const later = await fetch(`${server.url}/posts/later/`);
+    expect(later.status).toBe(200);
+    expect(await later.text()).toContain('Written after the build');
+    // Its sharing card is drawn on request, with the font the standalone folder carries.
+    const card = await fetch(`${server.url}/og/later.png`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get('content-type')).toBe('image/png');
+  });
+});

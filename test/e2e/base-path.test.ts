@@ -1,0 +1,68 @@
+/**
+ * A sub-path deploy: `BASE_PATH=/blog` export served under /blog/ (as GitHub Pages serves a project
+ * site). A browser crawls every page: nothing may be requested outside /blog/, nothing may fail.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, projectRoot, removeCopy, runNext, startStatic, type RunningServer } from '../build/project';
+import { crawl, launchBrowser, newContext, type CrawlResult } from './browser';
+
+const posts = readdirSync(path.join(projectRoot, '_posts')).map((name) => ({
+  from: path.join(projectRoot, '_posts', name),
+}));
+const SITE = 'https://example.github.io';
+
+describe('BASE_PATH=/blog export served under /blog/', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let site: CrawlResult;
+  const outside: string[] = [];
+  const file = (route: string) => readFileSync(path.join(dir, 'out', route), 'utf8');
+
+  beforeAll(async () => {
+    dir = await copyProject('base-path', posts);
+    const build = await runNext(dir, ['build'], { BASE_PATH: '/blog', SITE_URL: SITE });
+    if (build.code !== 0) throw new Error(`next build failed:\n${build.output}`);
+    server = await startStatic(path.join(dir, 'out'), '/blog');
+    browser = await launchBrowser();
+    const context = await newContext(browser);
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === server.url && !url.pathname.startsWith('/blog/')) outside.push(url.pathname);
+    });
+    site = await crawl(context, server.url, '/blog/');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) await removeCopy(dir);
+  });
+
+  it('crawls every page without one request outside /blog/ and without a failure', () => {
+    expect(site.pages).toEqual(
+      expect.arrayContaining(['/blog/', '/blog/posts/welcome/', '/blog/tags/', '/blog/posts/writing-a-post/']),
+    );
+    expect(outside).toEqual([]);
+    expect([...site.statuses].filter(([, status]) => status !== 200 && status !== 304)).toEqual([]);
+    expect(Object.fromEntries(site.problems)).toEqual({});
+    // Links and images written in markdown from the site root got the prefix too.
+    const post = file('posts/welcome/index.html');
+    expect(post).toContain('href="/blog/posts/writing-a-post/"');
+    expect(file('posts/writing-a-post/index.html')).toContain('src="/blog/assets/blog/writing-a-post/cover.jpg"');
+  });
+
+  it('puts the prefix in feeds, the sitemap, robots.txt and sharing tags', () => {
+    expect(file('feed.xml')).toContain(`<link>${SITE}/blog/posts/`);
+    expect(file('feed.xml')).not.toMatch(/(href|src)="\/(?!\/)/);
+    expect(file('sitemap.xml')).toContain(`<loc>${SITE}/blog/tags/</loc>`);
+    expect(file('sitemap.xml')).not.toMatch(new RegExp(`<loc>${SITE}/(?!blog/)`));
+    expect(file('robots.txt')).toContain(`Sitemap: ${SITE}/blog/sitemap.xml`);
+    const home = file('index.html');
+    expect(home).toContain(`<meta property="og:image" content="${SITE}/blog/og/_site.png"/>`);
+    expect(home).toContain('href="/blog/feed.xml"');
+  });
+});
