@@ -1,4 +1,4 @@
-import { homePath, tagsPath } from '@/lib/urls';
+import { homePath, searchPath, tagsPath } from '@/lib/urls';
 import { Container } from './container';
 import { ThemeToggle } from './theme-toggle';
 
@@ -16,6 +16,11 @@ export function SiteHeader({ title }: { title: string }) {
               <li>
                 <a href={tagsPath()} className="hover:underline">
                   Tags
+                </a>
+              </li>
+              <li>
+                <a href={searchPath()} className="hover:underline">
+                  Search
                 </a>
               </li>
               <li>

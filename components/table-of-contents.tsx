@@ -22,6 +22,7 @@ export function TableOfContents({ headings }: { headings: Heading[] }) {
   );
   return (
     <nav
+      data-pagefind-ignore
       aria-labelledby="toc-title"
       className="mx-auto mb-10 max-w-prose rounded-lg border border-neutral-200 p-5 dark:border-neutral-800"
     >

@@ -58,3 +58,8 @@ export function tagFeedPath(slug: string): string {
 export function ogImagePath(name: string): string {
   return withBasePath(`/og/${encodeURIComponent(name)}.png`);
 }
+
+/** The search page. */
+export function searchPath(): string {
+  return withBasePath('/search/');
+}

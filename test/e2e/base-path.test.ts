@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, projectRoot, removeCopy, runNext, startStatic, type RunningServer } from '../build/project';
+import { copyProject, projectRoot, removeCopy, runNpm, startStatic, type RunningServer } from '../build/project';
 import { crawl, launchBrowser, newContext, type CrawlResult } from './browser';
 
 const posts = readdirSync(path.join(projectRoot, '_posts')).map((name) => ({
@@ -24,7 +24,7 @@ describe('BASE_PATH=/blog export served under /blog/', () => {
 
   beforeAll(async () => {
     dir = await copyProject('base-path', posts);
-    const build = await runNext(dir, ['build'], { BASE_PATH: '/blog', SITE_URL: SITE });
+    const build = await runNpm(dir, ['run', 'build'], { BASE_PATH: '/blog', SITE_URL: SITE });
     if (build.code !== 0) throw new Error(`next build failed:\n${build.output}`);
     server = await startStatic(path.join(dir, 'out'), '/blog');
     browser = await launchBrowser();
@@ -53,6 +53,16 @@ describe('BASE_PATH=/blog export served under /blog/', () => {
     const post = file('posts/welcome/index.html');
     expect(post).toContain('href="/blog/posts/writing-a-post/"');
     expect(file('posts/writing-a-post/index.html')).toContain('src="/blog/assets/blog/writing-a-post/cover.jpg"');
+  });
+
+  it('searches under /blog/ and links results there', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/blog/search/?q=e-commerce`, { waitUntil: 'networkidle' });
+    const result = page.getByRole('link', { name: 'Dynamic Routing and Static Generation' });
+    await expect.poll(() => result.getAttribute('href'), { timeout: 10_000 }).toBe('/blog/posts/dynamic-routing/');
+    expect(outside).toEqual([]);
+    await context.close();
   });
 
   it('puts the prefix in feeds, the sitemap, robots.txt and sharing tags', () => {

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { copyProject, projectRoot, removeCopy, runNext, startStatic, type RunningServer } from '../build/project';
+import { copyProject, projectRoot, removeCopy, runNpm, startStatic, type RunningServer } from '../build/project';
 import { siteChecks } from './site-checks';
 
 const posts = readdirSync(path.join(projectRoot, '_posts')).map((name) => ({
@@ -18,7 +18,8 @@ describe('the static export in Chromium', () => {
 
   beforeAll(async () => {
     dir = await copyProject('e2e-export', posts);
-    const build = await runNext(dir, ['build']);
+    // `npm run build`, as a user runs it: check, next build, then the search index (postbuild).
+    const build = await runNpm(dir, ['run', 'build']);
     if (build.code !== 0) throw new Error(`next build failed:\n${build.output}`);
     server = await startStatic(path.join(dir, 'out'));
   });

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { copyProject, projectRoot, removeCopy, runNext, startNext, type RunningServer } from '../build/project';
+import { copyProject, projectRoot, removeCopy, runNpm, startNext, type RunningServer } from '../build/project';
 import { siteChecks } from './site-checks';
 
 const posts = readdirSync(path.join(projectRoot, '_posts')).map((name) => ({
@@ -19,7 +19,8 @@ describe('next start in Chromium', () => {
 
   beforeAll(async () => {
     dir = await copyProject('e2e-server', posts);
-    const build = await runNext(dir, ['build'], { BLOG_OUTPUT: 'server' });
+    // `npm run build:server`: check, next build, then the search index and the standalone folder.
+    const build = await runNpm(dir, ['run', 'build:server']);
     if (build.code !== 0) throw new Error(`next build failed:\n${build.output}`);
     server = await startNext(dir);
   });

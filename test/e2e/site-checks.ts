@@ -123,4 +123,22 @@ export function siteChecks(origin: () => string) {
     expect(await axeViolations(dark, `${origin()}${route}`)).toEqual([]);
     await dark.close();
   });
+
+  it('finds a post by a word that only its body holds, and loads search code only on the search page', async () => {
+    expect([...site.statuses.keys()].filter((url) => url.includes('/pagefind/'))).toEqual([]);
+    const page = await context.newPage();
+    const problems = recordProblems(page);
+    await page.goto(`${origin()}/search/`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Search the posts').fill('e-commerce');
+    await expect
+      .poll(() => page.getByRole('status').textContent(), { timeout: 10_000 })
+      .toBe('1 result for “e-commerce”');
+    const result = page.getByRole('link', { name: 'Dynamic Routing and Static Generation' });
+    expect(await result.getAttribute('href')).toBe('/posts/dynamic-routing/');
+    expect(await page.locator('mark').first().textContent()).toBe('e-commerce');
+    await page.getByLabel('Search the posts').fill('zzzznotaword');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('No results for “zzzznotaword”');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 }

@@ -80,7 +80,8 @@ export default async function PostPage({ params }: Props) {
           ...(post.tags.length > 0 ? { keywords: post.tags.map((tag) => tag.name).join(', ') } : {}),
         }}
       />
-      <article className="mb-16">
+      {/* The search index (scripts/search-index.ts) reads this element: title, tags and body. */}
+      <article className="mb-16" data-pagefind-body>
         <PostHeader {...post} />
         <TableOfContents headings={post.headings} />
         <PostBody html={post.html} />
