@@ -2,9 +2,9 @@
  * The static export in a real browser: the project's own posts built with `next build`, served by
  * `scripts/serve-out.mjs` (which behaves like a static host) on 127.0.0.1.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, projectRoot, removeCopy, runNpm, startStatic, type RunningServer } from '../build/project';
 import { siteChecks } from './site-checks';
 
@@ -30,4 +30,21 @@ describe('the static export in Chromium', () => {
   });
 
   siteChecks(() => server.url);
+
+  it('has the layout a static host needs: trailing-slash folders, 404.html, hashed static files', async () => {
+    const noSlash = await fetch(`${server.url}/posts/welcome`, { redirect: 'manual' });
+    expect(noSlash.status).toBe(308);
+    expect(noSlash.headers.get('location')).toBe('/posts/welcome/');
+    const missing = await fetch(`${server.url}/nothing/here/`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Page not found');
+    const home = await (await fetch(`${server.url}/`)).text();
+    const script = /<script src="(\/_next\/static\/[^"]+)"/.exec(home)?.[1] ?? '';
+    const asset = await fetch(`${server.url}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(readFileSync(path.join(dir, 'out', '_headers'), 'utf8')).toContain(
+      'Cache-Control: public, max-age=31536000, immutable',
+    );
+  });
 });
