@@ -5,9 +5,6 @@ import { site } from './site';
 import { allTags, findTag, postsTagged, type TagSummary } from './tags';
 import type { PostSummary } from './api';
 
-/** Stands in for the tags of a blog that has none: a static export needs one path per dynamic route. */
-export const NO_TAGS_PLACEHOLDER = 'no-tags-yet';
-
 /** Every tag with its number of pages. */
 export async function tagPageCounts(): Promise<{ tag: TagSummary; pages: number }[]> {
   return allTags(await getAllPosts()).map((tag) => ({ tag, pages: pageCount(tag.count, site.postsPerPage) }));

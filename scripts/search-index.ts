@@ -43,4 +43,6 @@ if (server) {
 await rm(outputPath, { recursive: true, force: true });
 await check('writing', index.writeFiles({ outputPath }));
 await pagefind.close();
-console.log(`Search index: ${pages} HTML files read (post bodies indexed), written to ${path.relative(root, outputPath)}/`);
+console.log(
+  `Search index: ${pages} HTML files read (post bodies indexed), written to ${path.relative(root, outputPath)}/`,
+);

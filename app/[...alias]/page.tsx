@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Container } from '@/components/container';
 import { getAliases } from '@/lib/api';
+import { PLACEHOLDERS } from '@/lib/placeholders';
 import { basePath, postPath } from '@/lib/urls';
 
 /** Under `next start`, new and removed aliases are picked up at most a minute later. */
@@ -10,9 +11,6 @@ export const revalidate = 60;
 type Params = { alias: string[] };
 type Props = { params: Promise<Params> };
 
-/** A static export needs at least one path here; this one renders the not-found page. */
-const NO_ALIASES = ['no-aliases-yet'];
-
 function segments(alias: string): string[] {
   return alias.split('/').filter(Boolean);
 }
@@ -20,7 +18,7 @@ function segments(alias: string): string[] {
 /** Old addresses of posts (`aliases:` in front matter), one page each. Anything else here is a 404. */
 export async function generateStaticParams(): Promise<Params[]> {
   const aliases = await getAliases();
-  if (aliases.length === 0) return [{ alias: NO_ALIASES }];
+  if (aliases.length === 0) return [{ alias: [PLACEHOLDERS.alias] }];
   return aliases.map(({ alias }) => ({ alias: segments(alias) }));
 }
 

@@ -151,7 +151,8 @@ describe('static export of a blog with no posts yet', () => {
 
   beforeAll(async () => {
     dir = await copyProject('empty', []);
-    build = await runNext(dir, ['build']);
+    // As a new author runs it: check, build, then the clean-up and the (empty) search index.
+    build = await runNpm(dir, ['run', 'build']);
   });
 
   afterAll(async () => {
@@ -163,6 +164,13 @@ describe('static export of a blog with no posts yet', () => {
     const home = readFileSync(path.join(dir, 'out', 'index.html'), 'utf8');
     expect(home).toContain('No posts yet.');
     expect(existsSync(path.join(dir, 'out', '404.html'))).toBe(true);
+  });
+
+  it('leaves no placeholder page in out/', () => {
+    for (const folder of ['posts/no-posts-yet', 'tags/no-tags-yet', 'no-aliases-yet']) {
+      expect(existsSync(path.join(dir, 'out', folder)), folder).toBe(false);
+    }
+    expect(existsSync(path.join(dir, 'out', 'pagefind', 'pagefind.js'))).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import { RelatedPosts } from '@/components/related-posts';
 import { TableOfContents } from '@/components/table-of-contents';
 import { getAllPosts, getPostBySlug, getPostSlugs } from '@/lib/api';
 import { ogImageOf } from '@/lib/og';
+import { PLACEHOLDERS } from '@/lib/placeholders';
 import { neighbours, relatedPosts } from '@/lib/related';
 import { site } from '@/lib/site';
 import { absoluteUrl, homePath, postPath } from '@/lib/urls';
@@ -18,14 +19,13 @@ export const revalidate = 60;
 
 type Params = { slug: string };
 
-const NO_POSTS_PLACEHOLDER = 'no-posts-yet';
 type Props = { params: Promise<Params> };
 
 export async function generateStaticParams(): Promise<Params[]> {
   const slugs = await getPostSlugs();
   // A static export needs at least one path here, so a blog with no posts yet still builds: the
   // placeholder renders the not-found page (marked noindex) and the home page says there are no posts.
-  if (slugs.length === 0) return [{ slug: NO_POSTS_PLACEHOLDER }];
+  if (slugs.length === 0) return [{ slug: PLACEHOLDERS.post }];
   return slugs.map((slug) => ({ slug }));
 }
 

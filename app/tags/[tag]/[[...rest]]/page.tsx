@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TagPageView } from '@/components/tag-page-view';
-import { NO_TAGS_PLACEHOLDER, tagPage, tagPageCounts } from '@/lib/tag-pages';
+import { tagPage, tagPageCounts } from '@/lib/tag-pages';
+import { PLACEHOLDERS } from '@/lib/placeholders';
 import { tagPath } from '@/lib/urls';
 
 export const revalidate = 60;
@@ -12,7 +13,7 @@ type Props = { params: Promise<Params> };
 
 export async function generateStaticParams(): Promise<Params[]> {
   const tags = await tagPageCounts();
-  if (tags.length === 0) return [{ tag: NO_TAGS_PLACEHOLDER, rest: [] }];
+  if (tags.length === 0) return [{ tag: PLACEHOLDERS.tag, rest: [] }];
   return tags.flatMap(({ tag, pages }) =>
     Array.from({ length: pages }, (_, index) => ({
       tag: tag.slug,

@@ -1,6 +1,7 @@
 import { buildFeed } from '@/lib/feeds';
+import { PLACEHOLDERS } from '@/lib/placeholders';
 import { site } from '@/lib/site';
-import { NO_TAGS_PLACEHOLDER, tagPageCounts, tagPage } from '@/lib/tag-pages';
+import { tagPageCounts, tagPage } from '@/lib/tag-pages';
 import { tagFeedPath, tagPath } from '@/lib/urls';
 
 export const dynamic = 'force-static';
@@ -10,7 +11,7 @@ type Params = { tag: string };
 
 export async function generateStaticParams(): Promise<Params[]> {
   const tags = await tagPageCounts();
-  if (tags.length === 0) return [{ tag: NO_TAGS_PLACEHOLDER }];
+  if (tags.length === 0) return [{ tag: PLACEHOLDERS.tag }];
   return tags.map(({ tag }) => ({ tag: tag.slug }));
 }
 
