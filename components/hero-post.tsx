@@ -1,11 +1,9 @@
 import type { PostSummary } from '@/lib/api';
 import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
-import { PostDate } from './post-date';
-import { StatusBadge } from './status-badge';
 import { TagList } from './tag-list';
 import { PostLink } from './post-link';
-import { ReadingTime } from './reading-time';
+import { PostMeta } from './post-meta';
 
 type HeroPostProps = Pick<
   PostSummary,
@@ -36,11 +34,12 @@ export function HeroPost({
           <h2 className="mb-3 text-3xl leading-tight font-bold tracking-tight md:text-5xl">
             <PostLink slug={slug}>{title}</PostLink>
           </h2>
-          <p className="mb-4 text-neutral-700 dark:text-neutral-300">
-            <PostDate date={date} />
-            <ReadingTime minutes={readingMinutes} />
-            <StatusBadge status={status} />
-          </p>
+          <PostMeta
+            date={date}
+            readingMinutes={readingMinutes}
+            status={status}
+            className="mb-4 text-neutral-700 dark:text-neutral-300"
+          />
         </div>
         <div>
           <p className="mb-4 text-lg leading-relaxed">{excerpt}</p>

@@ -1,11 +1,9 @@
 import type { PostSummary } from '@/lib/api';
 import { Avatar } from './avatar';
 import { CoverImage } from './cover-image';
-import { PostDate } from './post-date';
-import { StatusBadge } from './status-badge';
 import { TagList } from './tag-list';
 import { PostLink } from './post-link';
-import { ReadingTime } from './reading-time';
+import { PostMeta } from './post-meta';
 
 type PostPreviewProps = Pick<
   PostSummary,
@@ -42,11 +40,12 @@ export function PostPreview({
       <Heading className="mb-2 text-2xl leading-snug font-bold tracking-tight">
         <PostLink slug={slug}>{title}</PostLink>
       </Heading>
-      <p className="mb-3 text-neutral-700 dark:text-neutral-300">
-        <PostDate date={date} />
-        <ReadingTime minutes={readingMinutes} />
-        <StatusBadge status={status} />
-      </p>
+      <PostMeta
+        date={date}
+        readingMinutes={readingMinutes}
+        status={status}
+        className="mb-3 text-neutral-700 dark:text-neutral-300"
+      />
       <p className="mb-4 leading-relaxed">{excerpt}</p>
       <div className="mb-4">
         <TagList tags={tags} />

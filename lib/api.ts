@@ -74,7 +74,7 @@ export type PostProblem = {
   message: string;
 };
 
-export function formatProblem(problem: PostProblem): string {
+function formatProblem(problem: PostProblem): string {
   const where = `${problem.file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
   return problem.field ? `${where}: ${problem.field}: ${problem.message}` : `${where}: ${problem.message}`;
 }

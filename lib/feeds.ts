@@ -20,7 +20,7 @@ export const feedPaths = {
  * Rewrites the post's own links for a reader elsewhere: `/x` and `#x` become absolute. The HTML
  * is the pipeline's own serialization (double-quoted attributes), so attributes are matched exactly.
  */
-export function absolutizeHtml(html: string, pageUrl: string): string {
+function absolutizeHtml(html: string, pageUrl: string): string {
   return html
     .replace(
       /\b(href|src)="\/(?!\/)([^"]*)"/g,

@@ -8,7 +8,7 @@ import { site } from './site';
 import { slugify } from './slug';
 
 /** A picture or file: a path under `public/` (starting with `/`) or an absolute http(s) URL. */
-export function isAssetReference(value: string): boolean {
+function isAssetReference(value: string): boolean {
   if (value.startsWith('/') && !value.startsWith('//')) return true;
   return /^https?:\/\/[^/\s]+/i.test(value);
 }
@@ -117,7 +117,7 @@ export type FieldProblem = {
 };
 
 /** Describes a value as an author would recognise it in an error message. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === undefined || value === null) return 'nothing';
   if (typeof value === 'string') return value.trim() === '' ? 'an empty string' : JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;

@@ -19,7 +19,7 @@ export type ScriptWeight = {
 const gzipped = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
 
 /** The `src` of every script the page loads in a modern browser. */
-export function scriptSources(html: string): string[] {
+function scriptSources(html: string): string[] {
   const sources = new Set<string>();
   for (const match of html.matchAll(/<script\b([^>]*)>/g)) {
     const attributes = match[1] ?? '';
@@ -31,7 +31,7 @@ export function scriptSources(html: string): string[] {
 }
 
 /** Client components in the project: files under app/ and components/ that start with 'use client'. */
-export async function ownClientSources(): Promise<{ file: string; gzip: number }[]> {
+async function ownClientSources(): Promise<{ file: string; gzip: number }[]> {
   const found: { file: string; gzip: number }[] = [];
   for (const folder of ['app', 'components']) {
     for (const entry of await readdir(path.join(projectRoot, folder), { withFileTypes: true, recursive: true })) {
