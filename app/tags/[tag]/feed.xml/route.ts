@@ -1,4 +1,4 @@
-import { buildFeed } from '@/lib/feeds';
+import { buildFeed, feedResponse } from '@/lib/feeds';
 import { PLACEHOLDERS } from '@/lib/placeholders';
 import { site } from '@/lib/site';
 import { tagPageCounts, tagPage } from '@/lib/tag-pages';
@@ -27,5 +27,5 @@ export async function GET(_request: Request, { params }: { params: Promise<Param
     feedPath: tagFeedPath(tag.slug),
     tag: tag.slug,
   });
-  return new Response(feed.rss2(), { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+  return feedResponse(feed, 'rss');
 }
