@@ -3,10 +3,10 @@
  * After `npm run build:server`: completes `.next/standalone/` so that it runs on its own with
  * `node .next/standalone/server.js`. Next leaves out what it serves as files: `public/` and
  * `.next/static/`; the posts are read at run time, so `_posts/` is copied too (or point
- * `POSTS_DIR` at a folder of your choice when you start the server), and so is the font that
- * Open Graph cards are drawn with.
+ * `POSTS_DIR` at a folder of your choice when you start the server), and so are the fonts that
+ * Open Graph cards are drawn with (lib/og-fonts.ts reads them by path, so Next does not trace them).
  */
-import { cp, readFile, rm, stat } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = process.cwd();
@@ -30,16 +30,36 @@ try {
   process.exit(1);
 }
 
-const fonts = path.join('node_modules', '@fontsource', 'inter', 'files');
+/**
+ * The Open Graph cards' fonts (lib/og-fonts.ts): of every `@fontsource` package, its `unicode.json`
+ * and its weight 400 and 700 WOFF files; and Noto Emoji's two TrueType files.
+ */
+async function cardFonts() {
+  const fontsource = path.join('node_modules', '@fontsource');
+  const files = [];
+  for (const id of await readdir(path.join(root, fontsource)).catch(() => [])) {
+    files.push(path.join(fontsource, id, 'unicode.json'));
+    const names = await readdir(path.join(root, fontsource, id, 'files')).catch(() => []);
+    files.push(
+      ...names
+        .filter((name) => /-(400|700)-normal\.woff$/.test(name))
+        .map((name) => path.join(fontsource, id, 'files', name)),
+    );
+  }
+  const emoji = path.join('node_modules', '@expo-google-fonts', 'noto-emoji');
+  files.push(
+    path.join(emoji, '400Regular', 'NotoEmoji_400Regular.ttf'),
+    path.join(emoji, '700Bold', 'NotoEmoji_700Bold.ttf'),
+  );
+  return files;
+}
+
 for (const [from, to] of [
   ['public', 'public'],
   [path.join('.next', 'static'), path.join('.next', 'static')],
   ['_posts', '_posts'],
-  // The Open Graph cards' font, read by path when a card is drawn at run time.
-  ...['400', '700'].map((weight) => [
-    path.join(fonts, `inter-latin-${weight}-normal.woff`),
-    path.join(fonts, `inter-latin-${weight}-normal.woff`),
-  ]),
+  // The Open Graph cards' fonts, read by path when a card is drawn at run time.
+  ...(await cardFonts()).map((file) => [file, file]),
 ]) {
   const source = path.join(root, from);
   const target = path.join(standalone, to);

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { getAllPosts } from '@/lib/api';
 import { formatPostDate } from '@/lib/dates';
 import { site } from '@/lib/site';
 import { SITE_OG_IMAGE, generatedOgImageSlugs } from '@/lib/og';
+import { cardFonts } from '@/lib/og-fonts';
 
 export const dynamic = 'force-static';
 export const revalidate = 60;
@@ -17,22 +16,50 @@ export async function generateStaticParams(): Promise<Params[]> {
   return [{ image: SITE_OG_IMAGE }, ...slugs.map((slug) => ({ image: `${slug}.png` }))];
 }
 
-/** Inter from the npm package, read at build time: satori needs WOFF (or TTF), and no network. */
-function font(weight: 400 | 700): Promise<Buffer> {
-  // Read by path at run time (not traced); scripts/assemble-standalone.mjs copies them for the standalone server.
-  return readFile(
-    path.join(
-      /* turbopackIgnore: true */ process.cwd(),
-      'node_modules',
-      '@fontsource',
-      'inter',
-      'files',
-      `inter-latin-${weight}-normal.woff`,
-    ),
+/** The card's PNG, drawn now (not while the response streams) so that a failure can be caught. */
+async function drawCard(lines: { siteName: string; title: string; subtitle: string }): Promise<Response> {
+  const { texts, fonts, family } = await cardFonts([
+    { text: lines.siteName, weight: 700 },
+    { text: lines.title, weight: 700 },
+    { text: lines.subtitle, weight: 400 },
+  ]);
+  const [siteName = '', title = '', subtitle = ''] = texts;
+  const image = new ImageResponse(
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: '72px 80px',
+        background: '#0a0a0a',
+        color: '#fafafa',
+        fontFamily: family,
+      }}
+    >
+      <div style={{ display: 'flex', fontSize: 32, fontWeight: 700, color: '#93c5fd' }}>{siteName}</div>
+      <div style={{ display: 'flex', fontSize: title.length > 60 ? 60 : 76, fontWeight: 700, lineHeight: 1.1 }}>
+        {title}
+      </div>
+      <div style={{ display: 'flex', fontSize: 32, fontWeight: 400, color: '#d4d4d4' }}>{subtitle}</div>
+    </div>,
+    {
+      width: 1200,
+      height: 630,
+      fonts: fonts.map(({ name, data, weight, style }) => ({ name, data, weight, style })),
+    },
   );
+  return new Response(await image.arrayBuffer(), { status: image.status, headers: image.headers });
 }
 
-/** A 1200×630 card: the post's title, date and the site's name (or the site's title and description). */
+/**
+ * A 1200×630 card: the post's title, date and the site's name (or the site's title and
+ * description). Drawn only with local fonts that cover the text (lib/og-fonts.ts): satori would
+ * otherwise fetch fonts and emoji from the network, and draw empty boxes without it. Should a
+ * title still defeat satori (its font parser throws on some OpenType features), the card is drawn
+ * without it rather than failing the build.
+ */
 export async function GET(_request: Request, { params }: { params: Promise<Params> }): Promise<Response> {
   const { image } = await params;
   const posts = await getAllPosts();
@@ -45,36 +72,12 @@ export async function GET(_request: Request, { params }: { params: Promise<Param
   }
   const post = posts.find((item) => `${item.slug}.png` === name && withCards.includes(item.slug));
   if (name !== SITE_OG_IMAGE && !post) return new Response('Not found', { status: 404 });
-  const title = post ? post.title : site.title;
-  const subtitle = post ? formatPostDate(post.date, site.locale, site.timeZone) : site.description;
-  const [regular, bold] = await Promise.all([font(400), font(700)]);
-  return new ImageResponse(
-    <div
-      style={{
-        width: '100%',
-        height: '100%',
-        display: 'flex',
-        flexDirection: 'column',
-        justifyContent: 'space-between',
-        padding: '72px 80px',
-        background: '#0a0a0a',
-        color: '#fafafa',
-        fontFamily: 'Inter',
-      }}
-    >
-      <div style={{ display: 'flex', fontSize: 32, fontWeight: 700, color: '#93c5fd' }}>{site.title}</div>
-      <div style={{ display: 'flex', fontSize: title.length > 60 ? 60 : 76, fontWeight: 700, lineHeight: 1.1 }}>
-        {title}
-      </div>
-      <div style={{ display: 'flex', fontSize: 32, color: '#d4d4d4' }}>{subtitle}</div>
-    </div>,
-    {
-      width: 1200,
-      height: 630,
-      fonts: [
-        { name: 'Inter', data: regular, weight: 400, style: 'normal' },
-        { name: 'Inter', data: bold, weight: 700, style: 'normal' },
-      ],
-    },
-  );
+  if (!post) return drawCard({ siteName: site.title, title: site.title, subtitle: site.description });
+  const subtitle = formatPostDate(post.date, site.locale, site.timeZone);
+  try {
+    return await drawCard({ siteName: site.title, title: post.title, subtitle });
+  } catch (error) {
+    console.error(`Open Graph card of ${post.file}: drawn without its title, which could not be drawn:`, error);
+    return drawCard({ siteName: site.title, title: '', subtitle });
+  }
 }
