@@ -16,6 +16,7 @@ import { GET as tagRssGet } from '@/app/tags/[tag]/feed.xml/route';
 import { getPostBySlug } from '@/lib/api';
 import { atom1, json1, rss2, type Feed } from '@/lib/feeds';
 import { slugify } from '@/lib/slug';
+import { absoluteUrl } from '@/lib/urls';
 import { htmlEscape, xmlSafe } from '@/lib/xml-text';
 
 /** One element as a reader sees it: its qualified name, attributes, and the text directly inside it. */
@@ -164,7 +165,7 @@ describe('feeds with hostile text', () => {
     // Exactly the rendered body (this post has no site-relative links to make absolute).
     expect(bodies[2]).toBe((await getPostBySlug('cdata'))?.html);
     expect(bodies[2]?.split(']]>').length).toBeGreaterThan(2000);
-    expect(bodies[1]).toContain('href="http://localhost:3000/posts/x/"');
+    expect(bodies[1]).toContain(`href="${absoluteUrl('/posts/x/')}"`);
     expect(bodies[0]).toContain('😀');
   });
 
