@@ -15,12 +15,15 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PostDate } from './dates';
 import type { Heading, RenderedMarkdown } from './markdown';
+import { firstTextLine, screenBody } from './body-screen';
 import { FrontMatterSyntaxError, parseFrontMatter } from './front-matter';
 import { firstParagraphText, truncateAtWord } from './excerpt';
+import { LIMITS } from './limits';
 import { validateFrontMatter } from './post-schema';
+import { renderBody } from './render-pool';
 import { site, type SiteAuthor } from './site';
 import { slugify } from './slug';
-import { postPath } from './urls';
+import { postPath, segmentProblem } from './urls';
 
 export type Author = SiteAuthor;
 
@@ -127,7 +130,8 @@ export type LoadedPost = {
 /**
  * Rendered bodies of the posts asked for most recently, keyed by the loaded file. A page asks
  * twice (metadata and body) and then not again, so a few dozen are plenty: keeping every body of
- * a 10,000-post blog would cost memory for nothing.
+ * a 10,000-post blog would cost memory for nothing. A body that failed to render stays failed
+ * while it is kept, so that a hostile file costs one worker's budget, not one per request.
  */
 const renderedBodies = new Map<Loaded, Promise<RenderedMarkdown>>();
 const RENDERED_BODIES_KEPT = 64;
@@ -137,8 +141,8 @@ function renderedBody(loaded: LoadedPost): Promise<RenderedMarkdown> {
   if (rendered) {
     renderedBodies.delete(loaded); // move to the newest end
   } else {
-    // Loaded on first use: lists and `npm run check` never need the HTML pipeline.
-    rendered = import('./markdown').then(({ renderMarkdown }) => renderMarkdown(loaded.content));
+    // In a worker with a time and memory budget: a post is untrusted input (lib/render-pool.ts).
+    rendered = renderBody(loaded.content, loaded.bodyLine);
     const oldest = renderedBodies.keys().next();
     if (renderedBodies.size >= RENDERED_BODIES_KEPT && !oldest.done) renderedBodies.delete(oldest.value);
   }
@@ -149,28 +153,34 @@ type MemoEntry = { mtimeMs: number; size: number; loaded: Promise<Loaded> };
 
 const memo = new Map<string, MemoEntry>();
 
-async function loadFile(file: string, fileSlug: string): Promise<Loaded> {
-  const source = await readFile(file, 'utf8');
+/**
+ * Reads and validates one file of `size` bytes. Whatever goes wrong (too big, unreadable, front
+ * matter that is not YAML data, a body past the limits) is a problem of this post, never an
+ * exception that would take the catalog down.
+ */
+async function loadFile(file: string, fileSlug: string, size: number): Promise<Loaded> {
   const shown = displayPath(file);
-  let frontMatter;
-  try {
-    frontMatter = parseFrontMatter(source);
-  } catch (error) {
-    if (error instanceof FrontMatterSyntaxError) {
-      return {
-        ok: false,
-        problems: [
-          {
-            file: shown,
-            line: error.line,
-            column: error.column,
-            message: `invalid YAML front matter: ${error.reason}`,
-          },
-        ],
-      };
-    }
-    throw error;
+  const problem = (line: number, column: number, message: string): Loaded => ({
+    ok: false,
+    problems: [{ file: shown, line, column, message }],
+  });
+  if (size > LIMITS.fileBytes) {
+    return problem(
+      1,
+      1,
+      `the file is ${size.toLocaleString('en-US')} bytes, over the limit of ${LIMITS.fileBytes.toLocaleString('en-US')}: split it into several posts`,
+    );
   }
+  try {
+    return readPost(await readFile(file, 'utf8'), shown, fileSlug);
+  } catch (error) {
+    if (error instanceof FrontMatterSyntaxError) return problem(error.line, error.column, error.reason);
+    return problem(1, 1, `the file could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function readPost(source: string, shown: string, fileSlug: string): Loaded {
+  const frontMatter = parseFrontMatter(source);
   const validation = validateFrontMatter(frontMatter.data);
   if (!validation.ok) {
     return {
@@ -179,11 +189,28 @@ async function loadFile(file: string, fileSlug: string): Promise<Loaded> {
         file: shown,
         ...frontMatter.positionOf(problem.topField),
         field: problem.field,
-        message: `expected ${problem.expected}, found ${problem.found}`,
+        message: `expected ${problem.expected}, found ${problem.found}${problem.reason ? `: ${problem.reason}` : ''}`,
       })),
     };
   }
   const { fields } = validation;
+  const screened = screenBody(frontMatter.content, frontMatter.bodyLine);
+  if (screened) return { ok: false, problems: [{ file: shown, ...screened }] };
+  // A file name is a URL segment unless `slug:` gives another: it must make a working address.
+  const badName = fields.slug === undefined ? segmentProblem(fileSlug) : undefined;
+  if (badName) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file: shown,
+          line: 1,
+          column: 1,
+          message: `the file name gives the address ${JSON.stringify(`/posts/${fileSlug}/`)}, which ${badName}: rename the file (for example to ${slugify(fileSlug) || 'my-post'}.md) or set slug:`,
+        },
+      ],
+    };
+  }
   return {
     ok: true,
     content: frontMatter.content,
@@ -247,10 +274,17 @@ async function load(file: string, slug: string): Promise<Loaded> {
     const kept = memo.get(file);
     if (kept) return kept.loaded;
   }
-  const info = await stat(file);
+  let info;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    // Deleted between the listing and now: no post, and no problem either.
+    if (isMissing(error)) return { ok: false, problems: [] };
+    throw error;
+  }
   const cached = memo.get(file);
   if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.loaded;
-  const loaded = loadFile(file, slug);
+  const loaded = loadFile(file, slug, info.size);
   memo.set(file, { mtimeMs: info.mtimeMs, size: info.size, loaded });
   loaded.catch(() => memo.delete(file));
   return loaded;
@@ -453,8 +487,21 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
   }
   const shown = result && asShown(result.summary, Date.now());
   if (!result || !shown) return null;
-  const { html, headings } = await renderedBody(result);
-  return { ...shown, html, headings };
+  let rendered: RenderedMarkdown;
+  try {
+    rendered = await renderedBody(result);
+  } catch (error) {
+    // The body breaks a budget or the pipeline: this post's problem, like invalid front matter.
+    const problem = {
+      file: result.summary.file,
+      line: firstTextLine(result.content, result.bodyLine),
+      column: 1,
+      message: error instanceof Error ? error.message : String(error),
+    };
+    reportProblems([problem]);
+    return null;
+  }
+  return { ...shown, html: rendered.html, headings: rendered.headings };
 }
 
 /** Old paths of shown posts, each with the post it now lives at. */

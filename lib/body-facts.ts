@@ -1,55 +1,52 @@
 /**
- * What a post body offers to links (heading ids) and what it asks for (links, images), with file
- * positions: the part of `npm run check` that parses markdown, kept light so that it can run in a
- * worker thread beside the rest.
+ * What a post body offers to links (ids a `#fragment` can land on) and what it asks for (links and
+ * images, with file positions), read from the trees the page itself is rendered from: the ids are
+ * exactly the page's ids, and `npm run check` verifies what readers get.
  */
-import GithubSlugger from 'github-slugger';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { toString } from 'mdast-util-to-string';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { visit } from 'unist-util-visit';
 
 export type Located = { line: number; column: number };
 
-/** What one post body offers and asks for. Plain data, so that it can cross threads. */
+/** What one post body offers and asks for. Plain data, so that it can cross threads and be cached. */
 export type BodyFacts = {
-  /** Ids a `#fragment` can land on: headings (as rehype-slug makes them) and raw-HTML ids. */
+  /** Fragments that land on an element of the page: its ids, and sanitized ids as written. */
   ids: string[];
   links: (Located & { url: string })[];
   images: (Located & { url: string; alt: string })[];
 };
 
-const RAW_ID = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
+/** Prefix that sanitizing puts before ids written in a post; `#name` links are mended to match. */
+export const CLOBBER_PREFIX = 'user-content-';
+
 const RAW_IMG = /<img\b[^>]*>/gi;
 
 function attribute(tag: string, name: string): string | undefined {
   return new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1];
 }
 
-/**
- * The syntax tree a check needs: CommonMark plus GFM footnotes (whose definitions hold links).
- * Tables, strikethrough and bare-URL autolinks change no link, image or heading id that a check
- * looks at, and leaving them out halves the parsing time.
- */
-function parseForCheck(markdown: string): MdastRoot {
-  return fromMarkdown(markdown, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] });
+/** Fragments that land on an element of the final HTML tree: its ids, and sanitized ids as written. */
+export function fragmentIds(hast: HastRoot): string[] {
+  const ids = new Set<string>();
+  visit(hast, 'element', (node: Element) => {
+    const id = node.properties.id;
+    if (typeof id !== 'string') return;
+    ids.add(id);
+    if (id.startsWith(CLOBBER_PREFIX)) ids.add(id.slice(CLOBBER_PREFIX.length));
+  });
+  return [...ids];
 }
 
-/** The facts of a body that starts on file line `bodyLine`. */
-export function bodyFacts(content: string, bodyLine: number): BodyFacts {
-  const facts: BodyFacts = { ids: [], links: [], images: [] };
-  const slugger = new GithubSlugger();
+/** Links and images of a markdown tree whose first line is file line `bodyLine`. */
+export function linksAndImages(mdast: MdastRoot, bodyLine: number): Omit<BodyFacts, 'ids'> {
+  const facts: Omit<BodyFacts, 'ids'> = { links: [], images: [] };
   const at = (node: Nodes): Located => ({
     line: (node.position?.start.line ?? 1) + bodyLine - 1,
     column: node.position?.start.column ?? 1,
   });
-  visit(parseForCheck(content), (node) => {
+  visit(mdast, (node) => {
     switch (node.type) {
-      case 'heading':
-        facts.ids.push(slugger.slug(toString(node, { includeHtml: false })));
-        break;
       case 'link':
       case 'definition':
         facts.links.push({ url: node.url, ...at(node) });
@@ -58,7 +55,6 @@ export function bodyFacts(content: string, bodyLine: number): BodyFacts {
         facts.images.push({ url: node.url, alt: node.alt ?? '', ...at(node) });
         break;
       case 'html':
-        for (const match of node.value.matchAll(RAW_ID)) if (match[1]) facts.ids.push(match[1]);
         for (const match of node.value.matchAll(RAW_IMG)) {
           const src = attribute(match[0], 'src');
           if (src !== undefined) facts.images.push({ url: src, alt: attribute(match[0], 'alt') ?? '', ...at(node) });

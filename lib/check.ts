@@ -6,8 +6,11 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { catalogOf, postFilesIn, postStatus } from './api';
-import { bodyFacts, type BodyFacts } from './body-facts';
+import type { BodyFacts } from './body-facts';
+import { firstTextLine } from './body-screen';
 import { formatPostDate } from './dates';
+import { LIMITS, utf8Bytes } from './limits';
+import { renderBody } from './render-pool';
 import { site } from './site';
 
 export type Severity = 'error' | 'warning';
@@ -64,10 +67,27 @@ function isRelativeFile(url: string): boolean {
   return url !== '' && !url.startsWith('#') && !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
-/** Finds the facts of many bodies; `npm run check` passes one that shares the work with a worker thread. */
-export type FactsFinder = (bodies: { content: string; bodyLine: number }[]) => Promise<BodyFacts[]>;
+/** The facts of a body, or why it cannot be rendered. */
+export type FactsOrError = BodyFacts | { error: string };
 
-const inThisThread: FactsFinder = async (bodies) => bodies.map((body) => bodyFacts(body.content, body.bodyLine));
+/**
+ * Finds the facts of many bodies by rendering each, as its page will be, in the rendering workers
+ * with their budgets (lib/render-pool.ts); `npm run check` passes one that caches them.
+ */
+export type FactsFinder = (bodies: { content: string; bodyLine: number }[]) => Promise<FactsOrError[]>;
+
+/** Workers a check renders with: one per core of this 2-core class of machine. */
+export const CHECK_PARALLEL_RENDERS = 2;
+
+export const renderForFacts: FactsFinder = (bodies) =>
+  Promise.all(
+    bodies.map(({ content, bodyLine }) =>
+      renderBody(content, bodyLine, CHECK_PARALLEL_RENDERS).then(
+        (rendered): FactsOrError => rendered.facts,
+        (error: unknown): FactsOrError => ({ error: error instanceof Error ? error.message : String(error) }),
+      ),
+    ),
+  );
 
 export type CheckOptions = { now?: number; findFacts?: FactsFinder };
 
@@ -77,7 +97,7 @@ export async function checkPosts(
   publicDir: string,
   options: CheckOptions = {},
 ): Promise<CheckResult> {
-  const { now = Date.now(), findFacts = inThisThread } = options;
+  const { now = Date.now(), findFacts = renderForFacts } = options;
   const problems: CheckProblem[] = [];
   const files = await postFilesIn(postsDir);
   const { loaded, problems: invalid } = await catalogOf(files);
@@ -96,7 +116,13 @@ export async function checkPosts(
   const facts = new Map<string, { ids: Set<string>; links: BodyFacts['links']; images: BodyFacts['images'] }>();
   posts.forEach((post, index) => {
     const fact = found[index];
-    if (fact) facts.set(post.summary.slug, { ...fact, ids: new Set(fact.ids) });
+    if (!fact) return;
+    if ('error' in fact) {
+      const line = firstTextLine(post.content, post.bodyLine);
+      problems.push({ file: post.summary.file, line, column: 1, severity: 'error', message: fact.error });
+      return;
+    }
+    facts.set(post.summary.slug, { ...fact, ids: new Set(fact.ids) });
   });
   const publicFiles = new PublicFiles(publicDir);
   const aliases = new Set(posts.flatMap((post) => post.summary.aliases.map((alias) => alias.replace(/\/?$/, '/'))));
@@ -110,6 +136,21 @@ export async function checkPosts(
 
     // Fields are on line 2 or later; an absent one is placed on the opening `---`.
     const written = (field: string) => post.positionOf(field).line > 1;
+
+    const bytes = utf8Bytes(post.content);
+    if (bytes > LIMITS.fileWarningBytes) {
+      report(
+        'warning',
+        { line: firstTextLine(post.content, post.bodyLine), column: 1 },
+        `the body is ${bytes.toLocaleString('en-US')} bytes: readers wait for it and the build slows (an error past ${LIMITS.fileBytes.toLocaleString('en-US')}); consider splitting it`,
+      );
+    }
+    for (const alias of summary.aliases) {
+      const folder = alias.replace(/\/?$/, '/');
+      if ((await publicFiles.has(alias)) || (await publicFiles.has(`${folder}index.html`))) {
+        report('error', post.positionOf('aliases'), `aliases: ${alias} is already a file in public/`);
+      }
+    }
 
     // Front-matter files (the default author's picture is the site's business, not the post's).
     const assets: [string, string | undefined][] = [

@@ -41,16 +41,35 @@ const NEEDS_FULL_PARSE = /[[|~]/;
  * full parse; a prefix with syntax that GFM reads differently takes the full parse instead.
  */
 export function firstParagraphText(markdown: string): string {
+  const source = boundedSource(markdown);
   const blankLine = /\n[ \t]*\n/g;
   for (let block = 0; block < EXCERPT_BLOCKS; block++) {
-    const match = blankLine.exec(markdown);
+    const match = blankLine.exec(source);
     if (!match) break;
-    const prefix = markdown.slice(0, match.index);
+    const prefix = source.slice(0, match.index);
     if (NEEDS_FULL_PARSE.test(prefix)) break;
     const text = firstParagraphOf(fromMarkdown(prefix));
     if (text) return text;
   }
-  return firstParagraphOf(markdownParser.parse(markdown));
+  return firstParagraphOf(markdownParser.parse(source));
+}
+
+/** How much of a body the excerpt reads: lists ask for excerpts in the server's own thread. */
+const EXCERPT_SOURCE_CHARACTERS = 4096;
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[^\n]*$/gm;
+
+/**
+ * The opening of a long body, cut at a line end, with the link reference definitions found
+ * further down (they can change the opening's text): enough for a 160-character excerpt, and
+ * bounded, so that no body makes a list slow to build.
+ */
+function boundedSource(markdown: string): string {
+  if (markdown.length <= EXCERPT_SOURCE_CHARACTERS) return markdown;
+  const head = markdown.slice(0, EXCERPT_SOURCE_CHARACTERS);
+  const cut = head.lastIndexOf('\n');
+  const opening = cut > 0 ? head.slice(0, cut) : head;
+  const definitions = markdown.slice(opening.length).match(DEFINITION) ?? [];
+  return `${opening}\n\n${definitions.slice(0, 100).join('\n')}`;
 }
 
 /** Cuts text at a word boundary near `max` characters, with an ellipsis when anything was cut. */

@@ -71,6 +71,11 @@ export function rehypeHighlight() {
         lang: isKnown(language) ? language : 'text',
         themes: THEMES,
         defaultColor: 'light',
+        // Shiki stops a line after 500 ms by default, so a busy machine got other colours: the
+        // output must not depend on the machine. The render budget (lib/render-pool.ts) bounds
+        // the time instead, and very long lines (minified code) stay plain.
+        tokenizeTimeLimit: 0,
+        tokenizeMaxLineLength: 5000,
       });
       const pre = highlighted.children[0];
       if (pre?.type !== 'element') continue;

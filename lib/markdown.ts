@@ -1,7 +1,8 @@
 /**
  * Markdown to HTML, once per post: GFM (tables, task lists, strikethrough, autolinks, footnotes),
- * raw HTML parsed and then sanitized, heading ids for `#anchors`, and the first paragraph as
- * plain text for the default excerpt.
+ * raw HTML parsed and then sanitized, heading ids for `#anchors`, and, from the same parse, the
+ * first paragraph as plain text and the facts `npm run check` verifies (lib/body-facts.ts).
+ * Posts are untrusted: lib/render-pool.ts runs this in a worker with a time and memory budget.
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -13,12 +14,10 @@ import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
+import { CLOBBER_PREFIX, fragmentIds, linksAndImages, type BodyFacts } from './body-facts';
 import { firstParagraphOf, markdownParser } from './excerpt';
 import { rehypeHighlight } from './highlight';
 import { assetUrl, basePath } from './urls';
-
-/** Prefix that sanitizing puts before ids and names written in a post, so they cannot clobber page globals. */
-const CLOBBER_PREFIX = 'user-content-';
 
 /**
  * GitHub's sanitizing rules (no `<script>`, `<iframe>`, `on*` handlers or `javascript:` URLs) plus
@@ -225,12 +224,23 @@ export type RenderedMarkdown = {
   headings: Heading[];
   /** Plain text of the first paragraph that has text, for a default excerpt. */
   firstParagraph: string;
+  /** Ids, links and images, for `npm run check`. */
+  facts: BodyFacts;
 };
 
-/** Renders a post body. The markdown is parsed once; the same tree gives the excerpt and the HTML. */
-export async function renderMarkdown(markdown: string): Promise<RenderedMarkdown> {
+/**
+ * Renders a post body whose first line is file line `bodyLine`. The markdown is parsed once; the
+ * same tree gives the excerpt, the facts and the HTML.
+ */
+export async function renderMarkdown(markdown: string, bodyLine = 1): Promise<RenderedMarkdown> {
   const mdast = markdownParser.parse(markdown);
   const firstParagraph = firstParagraphOf(mdast);
+  const asked = linksAndImages(mdast, bodyLine);
   const hast = await processor.run(mdast);
-  return { html: processor.stringify(hast), headings: headingsOf(hast), firstParagraph };
+  return {
+    html: processor.stringify(hast),
+    headings: headingsOf(hast),
+    firstParagraph,
+    facts: { ids: fragmentIds(hast), ...asked },
+  };
 }

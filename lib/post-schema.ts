@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 import { EXPECTED_DATE, parsePostDate, type PostDate } from './dates';
+import { LIMITS, utf8Bytes } from './limits';
 import { site } from './site';
 import { slugify } from './slug';
+import { aliasProblem } from './urls';
 
 /** A picture or file: a path under `public/` (starting with `/`) or an absolute http(s) URL. */
 function isAssetReference(value: string): boolean {
@@ -17,7 +19,7 @@ const EXPECTED_ASSET = 'a path under public/ starting with "/" (such as /assets/
 
 /** What each field must be, in words an author reads in an error. */
 const EXPECTED: Record<string, string> = {
-  title: 'a non-empty string',
+  title: `a non-empty string of at most ${LIMITS.titleCharacters} characters`,
   date: EXPECTED_DATE,
   excerpt: 'a string',
   coverImage: EXPECTED_ASSET,
@@ -27,9 +29,9 @@ const EXPECTED: Record<string, string> = {
   ogImage: `{ url } with url ${EXPECTED_ASSET}`,
   'ogImage.url': EXPECTED_ASSET,
   draft: 'true or false',
-  slug: 'a URL segment: lower-case letters, digits and single hyphens, such as my-first-post',
-  aliases: 'a list of old paths starting with "/", such as ["/2020/03/old-name/"]',
-  tags: 'a list of names with letters or digits, such as [Next.js, Café]',
+  slug: `a URL segment of at most ${LIMITS.urlSegmentBytes} bytes: lower-case letters, digits and single hyphens, such as my-first-post`,
+  aliases: `a list of at most ${LIMITS.aliases} old paths starting with "/", such as ["/2020/03/old-name/"]`,
+  tags: `a list of at most ${LIMITS.tags} names with letters or digits, such as [Next.js, Café]`,
 };
 
 /** YAML `field:` with no value is null: treat it as absent. */
@@ -37,6 +39,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 
 const nonEmpty = z.string().trim().min(1);
+/** A tag's URL segment is written as a folder name by the build. */
+const tagFits = (tag: string) => slugify(tag) !== '' && utf8Bytes(slugify(tag)) <= LIMITS.urlSegmentBytes;
 const asset = z.string().trim().refine(isAssetReference);
 
 const dateField = z.unknown().transform((value, ctx): PostDate => {
@@ -55,7 +59,7 @@ const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]
 const ALIAS = /^\/(?!\/)[^?#\s]*$/;
 
 export const frontMatterSchema = z.looseObject({
-  title: nonEmpty,
+  title: nonEmpty.max(LIMITS.titleCharacters),
   date: dateField,
   excerpt: optional(z.string().trim()),
   coverImage: optional(asset),
@@ -73,33 +77,43 @@ export const frontMatterSchema = z.looseObject({
   // Drafts show in `next dev` only.
   draft: optional(z.boolean()),
   // Overrides the file name as the post's URL segment.
-  slug: optional(z.string().trim().regex(SLUG)),
+  slug: optional(
+    z
+      .string()
+      .trim()
+      .regex(SLUG)
+      .refine((slug) => utf8Bytes(slug) <= LIMITS.urlSegmentBytes),
+  ),
   // `tags: Next.js` is shorthand for a list of one; each tag must give a URL segment.
   tags: optional(
     z.preprocess(
       (value) => (typeof value === 'string' || typeof value === 'number' ? [String(value)] : value),
-      z.array(
-        z.preprocess(
-          (value) => (typeof value === 'number' ? String(value) : value),
-          z
-            .string()
-            .trim()
-            .refine((tag) => slugify(tag) !== ''),
-        ),
-      ),
+      z
+        .array(
+          z.preprocess(
+            (value) => (typeof value === 'number' ? String(value) : value),
+            z.string().trim().refine(tagFits),
+          ),
+        )
+        .max(LIMITS.tags),
     ),
   ),
   // `aliases: /old/` is shorthand for a list of one.
   aliases: optional(
     z.preprocess(
       (value) => (typeof value === 'string' ? [value] : value),
-      z.array(
-        z
-          .string()
-          .trim()
-          .regex(ALIAS)
-          .refine((alias) => !alias.split('/').includes('..')),
-      ),
+      z
+        .array(
+          z
+            .string()
+            .trim()
+            .regex(ALIAS)
+            .superRefine((alias, ctx) => {
+              const problem = aliasProblem(alias);
+              if (problem) ctx.addIssue({ code: 'custom', message: `it ${problem}` });
+            }),
+        )
+        .max(LIMITS.aliases),
     ),
   ),
 });
@@ -114,6 +128,8 @@ export type FieldProblem = {
   topField: string;
   expected: string;
   found: string;
+  /** Why the value does not do, when the schema says more than what it expects. */
+  reason?: string;
 };
 
 /** Describes a value as an author would recognise it in an error message. */
@@ -151,12 +167,9 @@ export function validateFrontMatter(data: Record<string, unknown>): ValidationRe
     // A shorthand string (`author: Jane`) is checked as `{ name: ... }`: report the value as written.
     const raw =
       issue.path.length === 2 && typeof data[topField] === 'string' ? data[topField] : valueAt(data, issue.path);
-    problems.push({
-      field,
-      topField,
-      expected: EXPECTED[field] ?? EXPECTED[topField] ?? issue.message,
-      found: describeValue(raw),
-    });
+    const expected = EXPECTED[field] ?? EXPECTED[topField] ?? issue.message;
+    const reason = issue.code === 'custom' && issue.message.startsWith('it ') ? issue.message : undefined;
+    problems.push({ field, topField, expected, found: describeValue(raw), ...(reason ? { reason } : {}) });
   }
   return { ok: false, problems };
 }

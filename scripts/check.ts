@@ -3,9 +3,11 @@
  * `path:line:column: error|warning: message`, then a summary. Exits 1 when there is an error.
  * Runs before every build (`prebuild`). Reads `POSTS_DIR` (default `_posts/`) and `public/`.
  *
- * Parsing bodies is most of the work, so what each body holds (headings, links, images) is cached
- * in `node_modules/.cache/markdown-blog/check.json`, keyed by a hash of the body: a post is parsed
- * again only when it changes. `--no-cache` ignores the cache.
+ * Every body is rendered as its page will be, in worker threads with a time and memory budget
+ * (lib/render-pool.ts), so that whatever check accepts, the build can render. That is most of the
+ * work, so what each body holds (ids, links, images) is cached in
+ * `node_modules/.cache/markdown-blog/check.json`, keyed by a hash of the body: a post is rendered
+ * again only when it changes (a body that failed is tried again each time). `--no-cache` ignores the cache.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,15 +15,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { postsDirectory } from '../lib/api';
-import { bodyFacts, type BodyFacts } from '../lib/body-facts';
-import { checkPosts, formatCheckProblem, type FactsFinder } from '../lib/check';
+import type { BodyFacts } from '../lib/body-facts';
+import { checkPosts, formatCheckProblem, renderForFacts, type FactsFinder, type FactsOrError } from '../lib/check';
+import { stopRenderWorkers } from '../lib/render-pool';
 
 const { values } = parseArgs({ options: { 'no-cache': { type: 'boolean', default: false } } });
 const started = performance.now();
 
 const cacheFile = path.resolve('node_modules', '.cache', 'markdown-blog', 'check.json');
 /** Bump when BodyFacts or how it is computed changes. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 const located = { line: z.number(), column: z.number() };
 const cacheSchema = z.object({
@@ -51,15 +54,22 @@ async function readCache(): Promise<Map<string, BodyFacts>> {
 const cache = await readCache();
 const used = new Map<string, BodyFacts>();
 
-const findFacts: FactsFinder = async (bodies) =>
-  bodies.map(({ content, bodyLine }) => {
-    const key = createHash('sha1').update(`${bodyLine}\n${content}`).digest('base64url');
-    const facts = cache.get(key) ?? bodyFacts(content, bodyLine);
-    used.set(key, facts);
+const findFacts: FactsFinder = async (bodies) => {
+  const keys = bodies.map(({ content, bodyLine }) =>
+    createHash('sha1').update(`${bodyLine}\n${content}`).digest('base64url'),
+  );
+  const missing = bodies.filter((_, index) => !cache.has(keys[index] ?? ''));
+  const rendered = await renderForFacts(missing);
+  let next = 0;
+  return keys.map((key): FactsOrError => {
+    const facts = cache.get(key) ?? rendered[next++] ?? { error: 'the body could not be rendered' };
+    if (!('error' in facts)) used.set(key, facts);
     return facts;
   });
+};
 
 const { problems, posts } = await checkPosts(postsDirectory(), path.resolve('public'), { findFacts });
+await stopRenderWorkers();
 for (const problem of problems) console.log(formatCheckProblem(problem));
 const errors = problems.filter((problem) => problem.severity === 'error').length;
 const warnings = problems.length - errors;

@@ -1,8 +1,22 @@
-/** After an export (`postbuild`): removes the placeholder pages of empty routes from `out/` (see lib/placeholders.ts). */
+/**
+ * After an export (`postbuild`): removes from `out/` the placeholder pages of routes that had
+ * nothing to show (see lib/placeholders.ts). Only those: a post, a tag or an alias that happens to
+ * share a placeholder's name is real, and stays.
+ */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { getAliases, getAllPosts } from '../lib/api';
 import { placeholderFolders } from '../lib/placeholders';
+import { allTags } from '../lib/tags';
 
 if (process.env.BLOG_OUTPUT !== 'server') {
-  for (const folder of placeholderFolders) await rm(path.join('out', folder), { recursive: true, force: true });
+  const posts = await getAllPosts();
+  const empty = {
+    post: posts.length === 0,
+    tag: allTags(posts).length === 0,
+    alias: (await getAliases()).length === 0,
+  };
+  for (const route of ['post', 'tag', 'alias'] as const) {
+    if (empty[route]) await rm(path.join('out', placeholderFolders[route]), { recursive: true, force: true });
+  }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getAliases, getAllPosts, getPostBySlug, getPostSlugs, InvalidPostsError } from '@/lib/api';
-import * as markdown from '@/lib/markdown';
+import * as renderPool from '@/lib/render-pool';
 import { site } from '@/lib/site';
 
 // Count file reads without changing them.
@@ -14,12 +14,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 const readFile = vi.mocked(fsPromises.readFile);
 
-// Count markdown renders the same way.
-vi.mock('@/lib/markdown', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/markdown')>();
-  return { ...actual, renderMarkdown: vi.fn(actual.renderMarkdown) };
+// Count markdown renders (in the rendering workers) the same way.
+vi.mock('@/lib/render-pool', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/render-pool')>();
+  return { ...actual, renderBody: vi.fn(actual.renderBody) };
 });
-const renderMarkdown = vi.mocked(markdown.renderMarkdown);
+const renderMarkdown = vi.mocked(renderPool.renderBody);
 
 let dir: string;
 
@@ -165,7 +165,7 @@ describe('lib/api', () => {
     expect(message).toContain('4 invalid posts');
     // Files outside the working directory are named by their absolute path.
     const file = (name: string) => path.join(dir, name);
-    expect(message).toContain(`${file('no-title.md')}:1:1: title: expected a non-empty string, found nothing`);
+    expect(message).toContain(`${file('no-title.md')}:1:1: title: expected a non-empty string of at most 300 characters, found nothing`);
     expect(message).toContain(`${file('bad-date.md')}:4:1: date: expected a date such as`);
     expect(message).toContain('found "2020-02-30"');
     expect(message).toMatch(

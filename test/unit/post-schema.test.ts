@@ -54,7 +54,7 @@ describe('front-matter schema', () => {
         ogImage: { url: 7 },
       }),
     ).toEqual([
-      'title: expected a non-empty string, found number 42',
+      'title: expected a non-empty string of at most 300 characters, found number 42',
       'date: expected a date such as 2020-03-16, 2020-03-16T09:30:00Z, 2020-03-16T09:30:00+01:00 or "March 16, 2020", found "soon"',
       'coverImage: expected a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found "images/cover.jpg"',
       'author.name: expected a non-empty string, found nothing',
@@ -65,14 +65,14 @@ describe('front-matter schema', () => {
 
   it('reports missing required fields as found nothing', () => {
     expect(problems({})).toEqual([
-      'title: expected a non-empty string, found nothing',
+      'title: expected a non-empty string of at most 300 characters, found nothing',
       expect.stringMatching(/^date: expected a date such as .*, found nothing$/),
     ]);
   });
 
   it('refuses an empty title and a protocol-relative image', () => {
     expect(problems({ title: '   ', date: '2020-03-16', coverImage: '//evil.example/x.jpg' })).toEqual([
-      'title: expected a non-empty string, found an empty string',
+      'title: expected a non-empty string of at most 300 characters, found an empty string',
       expect.stringMatching(/^coverImage: expected .*, found "\/\/evil.example\/x.jpg"$/),
     ]);
   });
