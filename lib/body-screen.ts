@@ -12,8 +12,7 @@ export type ScreenProblem = { line: number; column: number; message: string };
 /** Blockquote markers and list markers at the start of a line, each one level deeper. */
 const CONTAINER = /^ {0,3}(?:>|[*+-](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
-const LONGEST_DELIMITER_RUN = 64;
-const DELIMITER_RUN = new RegExp(`([*_~])\\1{${LONGEST_DELIMITER_RUN},}`);
+const DELIMITER_RUN = new RegExp(`([*_~])\\1{${LIMITS.delimiterRun},}`);
 
 /** Columns of leading white space (a tab to the next multiple of four). */
 function indentation(line: string): number {
@@ -65,7 +64,7 @@ export function screenBody(markdown: string, bodyLine: number): ScreenProblem | 
     if (run && line.replace(/[\s*_~-]/g, '') !== '') {
       return at(
         run.index + 1,
-        `a run of ${run[0].length} "${run[1]}" characters (at most ${LONGEST_DELIMITER_RUN}): put it in \`code\` or escape it with backslashes`,
+        `a run of ${run[0].length} "${run[1]}" characters (at most ${LIMITS.delimiterRun}): put it in \`code\` or escape it with backslashes`,
       );
     }
   }

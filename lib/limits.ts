@@ -14,6 +14,8 @@ export const LIMITS = {
   yamlAliases: 50,
   /** Blockquotes and lists nested deeper than this are an error, found before the markdown is parsed. */
   nestingDepth: 32,
+  /** A run of `*`, `_` or `~` longer than this outside code is an error: micromark resolves long runs in quadratic time. */
+  delimiterRun: 64,
   /** Rendering one body (parse, highlighting, HTML) may take this long, in a worker, before it is stopped. */
   renderMilliseconds: 10_000,
   /** Memory the rendering worker may use before it is stopped. */

@@ -38,7 +38,19 @@ const EXPECTED: Record<string, string> = {
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 
-const nonEmpty = z.string().trim().min(1);
+/** Control characters (other than tab) have no place in a one-line text, and XML cannot carry most of them. */
+const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+const oneLine = z
+  .string()
+  .trim()
+  .superRefine((text, ctx) => {
+    const found = CONTROL.exec(text)?.[0];
+    if (found !== undefined) {
+      const code = found.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
+      ctx.addIssue({ code: 'custom', message: `it holds the control character U+${code}` });
+    }
+  });
+const nonEmpty = oneLine.pipe(z.string().min(1));
 /** A tag's URL segment is written as a folder name by the build. */
 const tagFits = (tag: string) => slugify(tag) !== '' && utf8Bytes(slugify(tag)) <= LIMITS.urlSegmentBytes;
 const asset = z.string().trim().refine(isAssetReference);
@@ -59,7 +71,7 @@ const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]
 const ALIAS = /^\/(?!\/)[^?#\s]*$/;
 
 export const frontMatterSchema = z.looseObject({
-  title: nonEmpty.max(LIMITS.titleCharacters),
+  title: oneLine.pipe(z.string().min(1).max(LIMITS.titleCharacters)),
   date: dateField,
   excerpt: optional(z.string().trim()),
   coverImage: optional(asset),
@@ -89,12 +101,7 @@ export const frontMatterSchema = z.looseObject({
     z.preprocess(
       (value) => (typeof value === 'string' || typeof value === 'number' ? [String(value)] : value),
       z
-        .array(
-          z.preprocess(
-            (value) => (typeof value === 'number' ? String(value) : value),
-            z.string().trim().refine(tagFits),
-          ),
-        )
+        .array(z.preprocess((value) => (typeof value === 'number' ? String(value) : value), oneLine.refine(tagFits)))
         .max(LIMITS.tags),
     ),
   ),

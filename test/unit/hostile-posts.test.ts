@@ -283,3 +283,42 @@ describe('check accepts only what the build can publish at a working address', (
     ]);
   });
 });
+
+describe('text fields', () => {
+  it('refuses control characters in a title, an author or a tag, naming the character', async () => {
+    await write('t.md', post('Bell\u0007 title'));
+    await write('a.md', post('Author', 'Body.', 'author: "Ann\\u0000"\n'));
+    await write('g.md', post('Tag', 'Body.', 'tags: ["a\\u001Bb"]\n'));
+    expect(await check()).toEqual([
+      expect.stringMatching(/^a\.md:4:1: error: author\.name: .*it holds the control character U\+0000/),
+      expect.stringMatching(/^g\.md:4:1: error: tags\.0: .*it holds the control character U\+001B/),
+      expect.stringMatching(/^t\.md:2:1: error: title: .*it holds the control character U\+0007/),
+    ]);
+  });
+});
+
+describe('the README states the limits in force', () => {
+  it('lists every value of lib/limits.ts in its Reliability table', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Reliability'), readme.indexOf('What else a bad input gets'));
+    const number = (value: number) => value.toLocaleString('en-US');
+    const rows: [string, string][] = [
+      ['File size', `${number(LIMITS.fileBytes)} bytes`],
+      ['Body size', `${number(LIMITS.fileWarningBytes)} bytes`],
+      ['Front matter', `${number(LIMITS.frontMatterBytes)} bytes`],
+      ['YAML aliases', `${LIMITS.yamlAliases}`],
+      ['nested', `${LIMITS.nestingDepth} levels (${LIMITS.nestingDepth * 4} columns`],
+      ['A run of', `${LIMITS.delimiterRun} characters`],
+      ['Rendering one body', `${number(LIMITS.renderMilliseconds)} ms`],
+      ['Memory of the rendering worker', `${LIMITS.renderMemoryMegabytes} MB`],
+      ['URL segment', `${LIMITS.urlSegmentBytes} bytes`],
+      ['Title', `${LIMITS.titleCharacters} characters`],
+      ['Tags, aliases', `${LIMITS.tags}, ${LIMITS.aliases}`],
+    ];
+    for (const [label, value] of rows) {
+      const row = table.split('\n').find((line) => line.startsWith('|') && line.includes(label));
+      expect(row, label).toContain(value);
+    }
+  });
+});
