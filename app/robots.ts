@@ -1,8 +1,8 @@
 import type { MetadataRoute } from 'next';
-import { absoluteUrl, withBasePath } from '@/lib/urls';
+import { absoluteUrl, routeHref } from '@/lib/urls';
 
 export const dynamic = 'force-static';
 
 export default function robots(): MetadataRoute.Robots {
-  return { rules: { userAgent: '*', allow: '/' }, sitemap: absoluteUrl(withBasePath('/sitemap.xml')) };
+  return { rules: { userAgent: '*', allow: '/' }, sitemap: absoluteUrl(routeHref({ kind: 'sitemap' })) };
 }

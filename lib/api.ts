@@ -23,7 +23,7 @@ import { validateFrontMatter } from './post-schema';
 import { renderBody } from './render-pool';
 import { site, type SiteAuthor } from './site';
 import { slugify } from './slug';
-import { postPath, segmentProblem } from './urls';
+import { postPath, routePath, segmentProblem } from './urls';
 
 export type Author = SiteAuthor;
 
@@ -206,7 +206,7 @@ function readPost(source: string, shown: string, fileSlug: string): Loaded {
           file: shown,
           line: 1,
           column: 1,
-          message: `the file name gives the address ${JSON.stringify(`/posts/${fileSlug}/`)}, which ${badName}: rename the file (for example to ${slugify(fileSlug) || 'my-post'}.md) or set slug:`,
+          message: `the file name gives the address ${JSON.stringify(routePath({ kind: 'post', slug: fileSlug }))}, which ${badName}: rename the file (for example to ${slugify(fileSlug) || 'my-post'}.md) or set slug:`,
         },
       ],
     };

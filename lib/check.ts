@@ -5,13 +5,17 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { catalogOf, postFilesIn, postStatus } from './api';
+import { catalogOf, postFilesIn, postStatus, type PostSummary } from './api';
 import type { BodyFacts } from './body-facts';
 import { firstTextLine } from './body-screen';
 import { formatPostDate } from './dates';
 import { LIMITS, utf8Bytes } from './limits';
+import { SITE_OG_IMAGE, generatedOgImageSlugs } from './og';
+import { pageCount } from './pagination';
 import { renderBody } from './render-pool';
 import { site } from './site';
+import { allTags } from './tags';
+import { recognizeRoute, type Route } from './urls';
 
 export type Severity = 'error' | 'warning';
 
@@ -56,6 +60,43 @@ class PublicFiles {
       dir = path.join(dir, part);
     }
     return true;
+  }
+}
+
+/** What the build publishes of the routes that depend on the posts: archive pages, tags, cards. */
+class PublishedSite {
+  private readonly tags: Map<string, number>;
+  private readonly cards: Set<string>;
+
+  constructor(private readonly posts: PostSummary[]) {
+    this.tags = new Map(allTags(posts).map((tag) => [tag.slug, tag.count]));
+    this.cards = new Set(generatedOgImageSlugs(posts));
+  }
+
+  /** Why the build has no page at `route`, or `undefined` when it has one. */
+  missing(route: Route): string | undefined {
+    const perPage = site.postsPerPage;
+    switch (route.kind) {
+      case 'archive': {
+        const pages = pageCount(this.posts.length, perPage);
+        return route.page > pages ? `the post list has ${pages} page${pages === 1 ? '' : 's'}` : undefined;
+      }
+      case 'tag':
+      case 'tag-feed': {
+        const count = this.tags.get(route.slug);
+        if (count === undefined) return `no published post has the tag "${route.slug}"`;
+        const pages = pageCount(count, perPage);
+        return route.kind === 'tag' && route.page > pages
+          ? `the tag "${route.slug}" has ${pages} page${pages === 1 ? '' : 's'}`
+          : undefined;
+      }
+      case 'og':
+        return route.name === SITE_OG_IMAGE.replace(/\.png$/, '') || this.cards.has(route.name)
+          ? undefined
+          : `no card is drawn for "${route.name}" (posts with a cover or ogImage use that instead)`;
+      default:
+        return undefined;
+    }
   }
 }
 
@@ -125,6 +166,9 @@ export async function checkPosts(
     facts.set(post.summary.slug, { ...fact, ids: new Set(fact.ids) });
   });
   const publicFiles = new PublicFiles(publicDir);
+  const published = new PublishedSite(
+    posts.map((post) => post.summary).filter((summary) => postStatus(summary, now) === 'published'),
+  );
   const aliases = new Set(posts.flatMap((post) => post.summary.aliases.map((alias) => alias.replace(/\/?$/, '/'))));
 
   for (const post of posts) {
@@ -210,14 +254,9 @@ export async function checkPosts(
           );
         continue;
       }
-      const postLink = /^\/posts\/([^/]+)\/?$/.exec(pathPart);
-      if (postLink?.[1] !== undefined) {
-        let slug = postLink[1];
-        try {
-          slug = decodeURIComponent(slug);
-        } catch {
-          // Keep the slug as written.
-        }
+      const route = recognizeRoute(pathPart);
+      if (route?.kind === 'post') {
+        const slug = route.slug;
         const target = loaded.get(slug);
         if (!target) {
           report('error', link, `link ${link.url}: there is no post "${slug}"`);
@@ -235,8 +274,12 @@ export async function checkPosts(
         }
         continue;
       }
-      if (pathPart === '/' || /^\/page\/[1-9]\d*\/?$/.test(pathPart) || aliases.has(pathPart.replace(/\/?$/, '/')))
+      if (route) {
+        const missing = published.missing(route);
+        if (missing) report('error', link, `link ${link.url}: ${missing}`);
         continue;
+      }
+      if (aliases.has(pathPart.replace(/\/?$/, '/'))) continue;
       if (!(await publicFiles.has(pathPart)))
         report('error', link, `link ${link.url}: no page or file in public/ at that path`);
     }

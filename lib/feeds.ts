@@ -10,16 +10,16 @@
  */
 import { getAllPosts, getPostBySlug, type Post, type PostSummary } from './api';
 import { site } from './site';
-import { absoluteUrl, assetUrl, homePath, postPath, withBasePath } from './urls';
+import { absoluteUrl, assetUrl, homePath, postPath, routeHref } from './urls';
 import { htmlEscape, xmlAttribute, xmlCdata, xmlEscape, xmlSafe } from './xml-text';
 
 /** How many posts a feed carries. */
 export const FEED_SIZE = 20;
 
 export const feedPaths = {
-  rss: withBasePath('/feed.xml'),
-  atom: withBasePath('/atom.xml'),
-  json: withBasePath('/feed.json'),
+  rss: routeHref({ kind: 'feed', format: 'rss' }),
+  atom: routeHref({ kind: 'feed', format: 'atom' }),
+  json: routeHref({ kind: 'feed', format: 'json' }),
 } as const;
 
 export type FeedFormat = keyof typeof feedPaths;
@@ -251,7 +251,7 @@ export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
   const feed = await buildFeed({
     title: site.title,
     description: site.description,
-    pagePath: '/',
+    pagePath: homePath(),
     feedPath: feedPaths[format],
   });
   return feedResponse(feed, format);

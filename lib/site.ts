@@ -25,10 +25,13 @@ export type SiteConfig = {
   social: { name: string; url: string }[];
 };
 
+/** The address used when `SITE_URL` is not set: right for `next dev`, wrong for anything published. */
+export const DEFAULT_SITE_URL = 'http://localhost:3000';
+
 export const site: SiteConfig = {
   title: 'Markdown Blog',
   description: 'A fast, accessible blog written in markdown and built with Next.js.',
-  url: process.env.SITE_URL ?? 'http://localhost:3000',
+  url: process.env.SITE_URL || DEFAULT_SITE_URL,
   locale: 'en-US',
   timeZone: 'UTC',
   defaultAuthor: {
@@ -38,3 +41,12 @@ export const site: SiteConfig = {
   // For example: [{ name: 'GitHub', url: 'https://github.com/you' }, { name: 'Mastodon', url: 'https://mastodon.social/@you' }]
   social: [],
 };
+
+/**
+ * The warning a build or a check prints when `SITE_URL` is not set, or `undefined` when it is:
+ * canonical links, feeds, the sitemap and Open Graph tags would all point at localhost.
+ */
+export function siteUrlWarning(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.SITE_URL) return undefined;
+  return `warning: SITE_URL is not set, so canonical links, feeds, the sitemap and Open Graph tags point at ${DEFAULT_SITE_URL}. Set it to the published address, for example SITE_URL=https://blog.example.com npm run build`;
+}

@@ -24,50 +24,165 @@ export function absoluteUrl(href: string): string {
   return new URL(href, new URL(site.url).origin).href;
 }
 
+/** The site's feeds, by format, and the file each is at. */
+export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+const FEED_BY_FILE = new Map<string, FeedFormat>([
+  [FEED_FILES.rss, 'rss'],
+  [FEED_FILES.atom, 'atom'],
+  [FEED_FILES.json, 'json'],
+]);
+
+/**
+ * The route table: every page and file the site serves, by what it shows. {@link routePath}
+ * builds each one's address and {@link recognizeRoute} reads an address back, so components,
+ * feeds, the sitemap, the search index and `npm run check` agree on every URL shape.
+ */
+export type Route =
+  | { kind: 'home' }
+  /** Page 2 and later of the post list (page 1 is the home page). */
+  | { kind: 'archive'; page: number }
+  | { kind: 'post'; slug: string }
+  | { kind: 'tags' }
+  | { kind: 'tag'; slug: string; page: number }
+  | { kind: 'tag-feed'; slug: string }
+  | { kind: 'feed'; format: FeedFormat }
+  | { kind: 'search' }
+  | { kind: 'sitemap' }
+  | { kind: 'robots' }
+  /** A generated Open Graph card; `name` without `.png` (`_site` for the site's own). */
+  | { kind: 'og'; name: string };
+
+const segment = (value: string) => encodeURIComponent(value);
+
+/** A route's address from the site root, without the base path (`/tags/next-js/page/2/`). */
+export function routePath(route: Route): string {
+  switch (route.kind) {
+    case 'home':
+      return '/';
+    case 'archive':
+      return route.page <= 1 ? '/' : `/page/${route.page}/`;
+    case 'post':
+      return `/posts/${segment(route.slug)}/`;
+    case 'tags':
+      return '/tags/';
+    case 'tag':
+      return route.page <= 1 ? `/tags/${segment(route.slug)}/` : `/tags/${segment(route.slug)}/page/${route.page}/`;
+    case 'tag-feed':
+      return `/tags/${segment(route.slug)}/feed.xml`;
+    case 'feed':
+      return `/${FEED_FILES[route.format]}`;
+    case 'search':
+      return '/search/';
+    case 'sitemap':
+      return '/sitemap.xml';
+    case 'robots':
+      return '/robots.txt';
+    case 'og':
+      return `/og/${segment(route.name)}.png`;
+  }
+}
+
+/** A route's href, with the base path: what links, metadata and feeds write. */
+export function routeHref(route: Route): string {
+  return withBasePath(routePath(route));
+}
+
+const PAGE_NUMBER = /^[1-9]\d*$/;
+
+function pageNumber(value: string | undefined): number | undefined {
+  return value !== undefined && PAGE_NUMBER.test(value) && value !== '1' ? Number(value) : undefined;
+}
+
+/**
+ * The route an address names (from the site root, without the base path; segments encoded or
+ * not, query and fragment ignored), or `undefined` when it is none of the site's own. Whether
+ * the post, tag or page exists is the catalog's business.
+ */
+export function recognizeRoute(address: string): Route | undefined {
+  const pathPart = address.split(/[?#]/)[0] ?? '';
+  if (!pathPart.startsWith('/')) return undefined;
+  const parts: string[] = [];
+  for (const part of pathPart.split('/').filter(Boolean)) {
+    try {
+      parts.push(decodeURIComponent(part));
+    } catch {
+      return undefined;
+    }
+  }
+  const [first, second, third, fourth, ...rest] = parts;
+  if (rest.length > 0) return undefined;
+  if (first === undefined) return { kind: 'home' };
+  if (first === 'page' && third === undefined) {
+    const page = pageNumber(second);
+    return page === undefined ? undefined : { kind: 'archive', page };
+  }
+  if (first === 'posts')
+    return second !== undefined && third === undefined ? { kind: 'post', slug: second } : undefined;
+  if (first === 'tags') {
+    if (second === undefined) return { kind: 'tags' };
+    if (third === undefined) return { kind: 'tag', slug: second, page: 1 };
+    if (third === 'feed.xml' && fourth === undefined) return { kind: 'tag-feed', slug: second };
+    const page = third === 'page' ? pageNumber(fourth) : undefined;
+    return page === undefined ? undefined : { kind: 'tag', slug: second, page };
+  }
+  if (second !== undefined) {
+    if (first === 'og' && third === undefined && second.endsWith('.png'))
+      return { kind: 'og', name: second.slice(0, -4) };
+    return undefined;
+  }
+  const format = FEED_BY_FILE.get(first);
+  if (format) return { kind: 'feed', format };
+  if (first === 'search') return { kind: 'search' };
+  if (first === 'sitemap.xml') return { kind: 'sitemap' };
+  if (first === 'robots.txt') return { kind: 'robots' };
+  return undefined;
+}
+
 /** The home page. */
 export function homePath(): string {
-  return withBasePath('/');
+  return routeHref({ kind: 'home' });
 }
 
 /** Path of a post's page (with the trailing slash the export uses). */
 export function postPath(slug: string): string {
-  return withBasePath(`/posts/${encodeURIComponent(slug)}/`);
+  return routeHref({ kind: 'post', slug });
 }
 
 /** Path of a page of the post list: page 1 is the home page, later pages are `/page/<n>/`. */
 export function archivePath(page: number): string {
-  return withBasePath(page <= 1 ? '/' : `/page/${page}/`);
+  return routeHref({ kind: 'archive', page });
 }
 
 /** Path of the list of all tags. */
 export function tagsPath(): string {
-  return withBasePath('/tags/');
+  return routeHref({ kind: 'tags' });
 }
 
 /** Path of a page of a tag's posts: `/tags/<slug>/`, then `/tags/<slug>/page/2/` … */
 export function tagPath(slug: string, page = 1): string {
-  const base = withBasePath(`/tags/${encodeURIComponent(slug)}/`);
-  return page <= 1 ? base : `${base}page/${page}/`;
+  return routeHref({ kind: 'tag', slug, page });
 }
 
 /** Path of a tag's RSS feed. */
 export function tagFeedPath(slug: string): string {
-  return `${tagPath(slug)}feed.xml`;
+  return routeHref({ kind: 'tag-feed', slug });
 }
 
 /** Path of a generated Open Graph card (`_site` for the site's own). */
 export function ogImagePath(name: string): string {
-  return withBasePath(`/og/${encodeURIComponent(name)}.png`);
+  return routeHref({ kind: 'og', name });
 }
 
 /** The search page. */
 export function searchPath(): string {
-  return withBasePath('/search/');
+  return routeHref({ kind: 'search' });
 }
 
 /**
- * First segments of the site's own routes and files: an alias there would collide with a page,
- * a feed or an asset of the build (compared without case: many hosts and disks ignore it).
+ * First segments of the site's own routes (the table above) and of the files the build writes
+ * beside them: an alias there would collide with a page, a feed or an asset (compared without
+ * case: many hosts and disks ignore it).
  */
 const OWNED_FIRST_SEGMENTS = new Map<string, string>([
   ['posts', 'the post pages'],
@@ -75,9 +190,9 @@ const OWNED_FIRST_SEGMENTS = new Map<string, string>([
   ['tags', 'the tag pages'],
   ['search', 'the search page'],
   ['og', 'the Open Graph cards'],
-  ['feed.xml', 'the RSS feed'],
-  ['atom.xml', 'the Atom feed'],
-  ['feed.json', 'the JSON feed'],
+  [FEED_FILES.rss, 'the RSS feed'],
+  [FEED_FILES.atom, 'the Atom feed'],
+  [FEED_FILES.json, 'the JSON feed'],
   ['sitemap.xml', 'the sitemap'],
   ['robots.txt', 'robots.txt'],
   ['icon.svg', 'the site icon'],

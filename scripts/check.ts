@@ -18,6 +18,7 @@ import { postsDirectory } from '../lib/api';
 import type { BodyFacts } from '../lib/body-facts';
 import { checkPosts, formatCheckProblem, renderForFacts, type FactsFinder, type FactsOrError } from '../lib/check';
 import { stopRenderWorkers } from '../lib/render-pool';
+import { siteUrlWarning } from '../lib/site';
 
 const { values } = parseArgs({ options: { 'no-cache': { type: 'boolean', default: false } } });
 const started = performance.now();
@@ -71,6 +72,8 @@ const findFacts: FactsFinder = async (bodies) => {
 const { problems, posts } = await checkPosts(postsDirectory(), path.resolve('public'), { findFacts });
 await stopRenderWorkers();
 for (const problem of problems) console.log(formatCheckProblem(problem));
+const siteWarning = siteUrlWarning();
+if (siteWarning) console.log(siteWarning);
 const errors = problems.filter((problem) => problem.severity === 'error').length;
 const warnings = problems.length - errors;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

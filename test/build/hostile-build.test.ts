@@ -51,6 +51,8 @@ describe('check and build agree on hostile and unlucky posts', () => {
   it('passes check and builds', () => {
     expect(build.code, build.output).toBe(0);
     expect(build.output).toContain('7 posts checked');
+    // Built without SITE_URL: said once, loudly.
+    expect(build.output.match(/warning: SITE_URL is not set/g)).toHaveLength(1);
   });
 
   it('publishes every post at its address, with a card where it has no cover', () => {
