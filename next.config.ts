@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 
@@ -7,6 +8,10 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
  * - `server`: `next build` builds for `next start`, with incremental static regeneration, and also
  *   writes `.next/standalone/` (a server that runs with `node server.js` and no node_modules).
  * `output` is set only while building, because `next start` and `next dev` refuse or ignore it.
+ *
+ * A server keeps regenerated pages in `scripts/isr-cache-handler.mjs`, Next's own cache except that
+ * a 404 is never stored: unknown addresses cost no disk, and a post fixed after a failed save or
+ * written after a request is served at the next request.
  */
 export default function config(phase: string): NextConfig {
   const mode = process.env.BLOG_OUTPUT ?? 'export';
@@ -22,6 +27,8 @@ export default function config(phase: string): NextConfig {
   const exporting = building && mode === 'export';
   return {
     output: exporting ? 'export' : building ? 'standalone' : undefined,
+    // The standalone build records it relative to `.next/` and copies it beside server.js.
+    ...(exporting ? {} : { cacheHandler: path.join(process.cwd(), 'scripts', 'isr-cache-handler.mjs') }),
     // Read by the alias pages: a static export cannot answer with an HTTP redirect, so it writes a
     // page that redirects (meta refresh); a server answers 308.
     env: { BLOG_REDIRECTS: exporting ? 'html' : 'http', BLOG_BASE_PATH: basePath },
