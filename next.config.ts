@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { bundleRenderWorker } from './scripts/render-worker-bundle.mjs';
 
 /**
  * One codebase, two outputs, chosen by `BLOG_OUTPUT`:
@@ -13,7 +14,7 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
  * a 404 is never stored: unknown addresses cost no disk, and a post fixed after a failed save or
  * written after a request is served at the next request.
  */
-export default function config(phase: string): NextConfig {
+export default async function config(phase: string): Promise<NextConfig> {
   const mode = process.env.BLOG_OUTPUT ?? 'export';
   if (mode !== 'export' && mode !== 'server') {
     throw new Error(`BLOG_OUTPUT must be "export" or "server", found "${mode}"`);
@@ -25,6 +26,8 @@ export default function config(phase: string): NextConfig {
   }
   const building = phase === PHASE_PRODUCTION_BUILD;
   const exporting = building && mode === 'export';
+  // Posts render in a worker thread with a time budget (lib/render-pool.ts), from this bundle.
+  if (building) await bundleRenderWorker();
   return {
     output: exporting ? 'export' : building ? 'standalone' : undefined,
     // The standalone build records it relative to `.next/` and copies it beside server.js.

@@ -58,6 +58,8 @@ for (const [from, to] of [
   ['public', 'public'],
   [path.join('.next', 'static'), path.join('.next', 'static')],
   ['_posts', '_posts'],
+  // The rendering worker's bundle (lib/render-pool.ts), loaded by path in a worker thread.
+  ['.render-worker', '.render-worker'],
   // The Open Graph cards' fonts, read by path when a card is drawn at run time.
   ...(await cardFonts()).map((file) => [file, file]),
 ]) {
