@@ -1,4 +1,5 @@
 import { archivePath } from '@/lib/urls';
+import { TextLink } from './text-link';
 
 type PaginationProps = {
   page: number;
@@ -10,7 +11,6 @@ type PaginationProps = {
 /** Newer / older links between pages of the post list, with where the reader is. */
 export function Pagination({ page, totalPages, pathOf = archivePath }: PaginationProps) {
   if (totalPages <= 1) return null;
-  const link = 'font-semibold text-accent underline underline-offset-4 hover:text-accent-dark';
   return (
     <nav
       aria-label="Pagination"
@@ -18,9 +18,9 @@ export function Pagination({ page, totalPages, pathOf = archivePath }: Paginatio
     >
       <p className="min-w-28">
         {page > 1 ? (
-          <a href={pathOf(page - 1)} rel="prev" className={link}>
+          <TextLink href={pathOf(page - 1)} rel="prev">
             ← Newer posts
-          </a>
+          </TextLink>
         ) : null}
       </p>
       <p className="text-neutral-700 dark:text-neutral-300">
@@ -28,9 +28,9 @@ export function Pagination({ page, totalPages, pathOf = archivePath }: Paginatio
       </p>
       <p className="min-w-28 text-right">
         {page < totalPages ? (
-          <a href={pathOf(page + 1)} rel="next" className={link}>
+          <TextLink href={pathOf(page + 1)} rel="next">
             Older posts →
-          </a>
+          </TextLink>
         ) : null}
       </p>
     </nav>

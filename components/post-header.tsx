@@ -17,9 +17,7 @@ export function PostHeader({ title, date, coverImage, author, status, tags, read
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700 dark:text-neutral-300">
           <Avatar author={author} />
           <p>
-            <span data-pagefind-meta="date">
-              <PostDate date={date} />
-            </span>
+            <PostDate date={date} />
             <ReadingTime minutes={readingMinutes} />
           </p>
           <StatusBadge status={status} />

@@ -1,48 +1,27 @@
 /**
- * The full-text search index (Pagefind), built from the rendered HTML of the posts after a build:
- * - after `npm run build` (`postbuild`): from `out/`, written to `out/pagefind/`;
- * - after `npm run build:server` (`postbuild:server`): from the pages Next pre-rendered into
- *   `.next/server/app/`, written to `public/pagefind/` (served by `next start` and copied into the
- *   standalone server). Posts added after the build are found once the server is built again.
- * Only post bodies are indexed (`data-pagefind-body`), so drafts and scheduled posts, which have
- * no page, never are.
+ * Writes the full-text search index (lib/search-records.ts) from the posts after a build:
+ * - after `npm run build` (`postbuild`): to `out/pagefind/`, beside the export;
+ * - after `npm run build:server` (`postbuild:server`): to `public/pagefind/`, served by
+ *   `next start` and copied into the standalone server. Posts added after the build are found once
+ *   the server is built again.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { stopRenderWorkers } from '../lib/render-pool';
+import { writeSearchIndex } from '../lib/search-records';
 
-const server = process.env.BLOG_OUTPUT === 'server';
-const root = process.cwd();
-
-async function check<T extends { errors: string[] }>(step: string, response: Promise<T>): Promise<T> {
-  const result = await response;
-  if (result.errors.length > 0) throw new Error(`pagefind ${step}: ${result.errors.join('; ')}`);
-  return result;
+// The index is the last step of the build, and the posts folder does not change during a build:
+// lib/api.ts then lists and reads it once, as under `next build`, instead of checking every file
+// again for each post it is asked for.
+process.env.NEXT_PHASE ??= 'phase-production-build';
+const started = performance.now();
+const outputPath = path.join(process.env.BLOG_OUTPUT === 'server' ? 'public' : 'out', 'pagefind');
+try {
+  const { posts } = await writeSearchIndex(path.resolve(outputPath));
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(
+    `Search index: ${posts} post${posts === 1 ? '' : 's'} indexed in ${seconds} s, written to ${outputPath}/`,
+  );
+} finally {
+  // Bodies are rendered in worker threads; the process ends once they stop.
+  await stopRenderWorkers();
 }
-
-const { index, errors } = await pagefind.createIndex({});
-if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-
-let pages: number;
-let outputPath: string;
-if (server) {
-  // Next keeps each pre-rendered post as .next/server/app/posts/<slug>.html.
-  const dir = path.join(root, '.next', 'server', 'app', 'posts');
-  const files = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.html'));
-  for (const name of files) {
-    const slug = name.slice(0, -'.html'.length);
-    const content = await readFile(path.join(dir, name), 'utf8');
-    await check(`adding ${name}`, index.addHTMLFile({ url: `/posts/${slug}/`, content }));
-  }
-  pages = files.length;
-  outputPath = path.join(root, 'public', 'pagefind');
-} else {
-  pages = (await check('indexing out/', index.addDirectory({ path: path.join(root, 'out') }))).page_count;
-  outputPath = path.join(root, 'out', 'pagefind');
-}
-await rm(outputPath, { recursive: true, force: true });
-await check('writing', index.writeFiles({ outputPath }));
-await pagefind.close();
-console.log(
-  `Search index: ${pages} HTML files read (post bodies indexed), written to ${path.relative(root, outputPath)}/`,
-);

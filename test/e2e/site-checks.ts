@@ -14,7 +14,16 @@ import {
   type CrawlResult,
 } from './browser';
 
-export function siteChecks(origin: () => string) {
+type SiteCheckOptions = {
+  /**
+   * A page of this site with pagination links (the site has more than `site.postsPerPage` posts),
+   * checked by axe in both themes like the pages every site has.
+   */
+  paginated?: string;
+};
+
+export function siteChecks(origin: () => string, { paginated }: SiteCheckOptions = {}) {
+  const extraRoutes = paginated ? [paginated] : [];
   let browser: Browser;
   let context: BrowserContext;
   let site: CrawlResult;
@@ -86,6 +95,7 @@ export function siteChecks(origin: () => string) {
     '/tags/',
     '/tags/markdown/',
     '/no-such-page/',
+    ...extraRoutes,
   ])('has no axe violations on %s', async (route) => {
     expect(await axeViolations(context, `${origin()}${route}`)).toEqual([]);
   });
@@ -118,11 +128,23 @@ export function siteChecks(origin: () => string) {
     await dark.close();
   });
 
-  it.each(['/', '/posts/markdown-guide/', '/tags/'])('has no axe violations in the dark theme on %s', async (route) => {
-    const dark = await newContext(browser, 'dark');
-    expect(await axeViolations(dark, `${origin()}${route}`)).toEqual([]);
-    await dark.close();
-  });
+  it.each(['/', '/posts/markdown-guide/', '/tags/', ...extraRoutes])(
+    'has no axe violations in the dark theme on %s',
+    async (route) => {
+      const dark = await newContext(browser, 'dark');
+      expect(await axeViolations(dark, `${origin()}${route}`)).toEqual([]);
+      await dark.close();
+    },
+  );
+
+  if (paginated) {
+    it(`has pagination links on ${paginated}, so that axe checked them`, async () => {
+      const page = await context.newPage();
+      await page.goto(`${origin()}${paginated}`);
+      expect(await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link').count()).toBeGreaterThan(0);
+      await page.close();
+    });
+  }
 
   it('finds a post by a word that only its body holds, and loads search code only on the search page', async () => {
     expect([...site.statuses.keys()].filter((url) => url.includes('/pagefind/'))).toEqual([]);
@@ -139,6 +161,21 @@ export function siteChecks(origin: () => string) {
     await page.getByLabel('Search the posts').fill('zzzznotaword');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('No results for “zzzznotaword”');
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a result with its title and date above an excerpt of the body, not of the page header', async () => {
+    const page = await context.newPage();
+    // The seed post's title and its body's first words: an excerpt of the page would start at its header.
+    await page.goto(`${origin()}/search/?q=routing`, { waitUntil: 'networkidle' });
+    const result = page.getByRole('listitem').filter({
+      has: page.getByRole('link', { name: 'Dynamic Routing and Static Generation' }),
+    });
+    await expect.poll(() => result.count(), { timeout: 10_000 }).toBe(1);
+    const [date, excerpt] = await result.locator('p').allTextContents();
+    expect(date).toBe('March 16, 2020');
+    expect(excerpt).toMatch(/routing/i);
+    for (const header of ['JJ Kasper', 'March 16, 2020', 'min read']) expect(excerpt).not.toContain(header);
     await page.close();
   });
 }

@@ -80,8 +80,7 @@ export default async function PostPage({ params }: Props) {
           ...(post.tags.length > 0 ? { keywords: post.tags.map((tag) => tag.name).join(', ') } : {}),
         }}
       />
-      {/* The search index (scripts/search-index.ts) reads this element: title, tags and body. */}
-      <article className="mb-16" data-pagefind-body>
+      <article className="mb-16">
         <PostHeader {...post} />
         <TableOfContents headings={post.headings} />
         <PostBody html={post.html} />
