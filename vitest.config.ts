@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Rendering starts a worker thread (tsx, then the pipeline): seconds on a busy machine.
+          testTimeout: 30_000,
           env: nextEnv,
           sequence: { groupOrder: 0 },
         },
@@ -31,6 +33,7 @@ export default defineConfig({
           name: `unit ${zone}`,
           include: zoneSensitive,
           environment: 'node',
+          testTimeout: 30_000,
           env: { ...nextEnv, TZ: zone },
           sequence: { groupOrder: 0 },
         },

@@ -265,7 +265,17 @@ function uniqueTags(names: string[]): Tag[] {
  * files' modification times, so that added, edited and deleted posts are seen on regeneration.
  */
 function folderIsFrozen(): boolean {
-  return process.env.NEXT_PHASE === 'phase-production-build';
+  return frozenByCaller || process.env.NEXT_PHASE === 'phase-production-build';
+}
+
+let frozenByCaller = false;
+
+/**
+ * Tells the door that the posts folder will not change while this process runs (a step after a
+ * build, such as the search index), so that it lists and reads it once, as during `next build`.
+ */
+export function freezePostsFolder(): void {
+  frozenByCaller = true;
 }
 
 /** Loads one post file, from memory when it has not changed since it was last read. */

@@ -6,13 +6,13 @@
  *   the server is built again.
  */
 import path from 'node:path';
+import { freezePostsFolder } from '../lib/api';
 import { stopRenderWorkers } from '../lib/render-pool';
 import { writeSearchIndex } from '../lib/search-records';
 
 // The index is the last step of the build, and the posts folder does not change during a build:
-// lib/api.ts then lists and reads it once, as under `next build`, instead of checking every file
-// again for each post it is asked for.
-process.env.NEXT_PHASE ??= 'phase-production-build';
+// the door then lists and reads it once, instead of checking every file for each post it is asked for.
+freezePostsFolder();
 const started = performance.now();
 const outputPath = path.join(process.env.BLOG_OUTPUT === 'server' ? 'public' : 'out', 'pagefind');
 try {

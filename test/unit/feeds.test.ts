@@ -92,15 +92,17 @@ const hostile = [
     body: 'Text with &amp;amp; and a [link](/posts/x/) and a [fragment](#top).',
   },
   {
+    // Control characters in a title, an author or a tag are refused by the schema
+    // (test/unit/hostile-posts.test.ts); an excerpt and a body may still hold them.
     file: 'controls.md',
-    title: `Ctl${C0}\uFFFE\uFFFF\uD800\uDC00 end`,
-    yamlTitle: `"Ctl${YAML_FORBIDDEN} end"`,
+    title: 'Ctl \uD800\uDC00 end',
+    yamlTitle: '"Ctl \\uD800\\uDC00 end"',
     excerpt: `Ex${C0} end`,
     yamlExcerpt: `"Ex${YAML_FORBIDDEN.slice(0, 4 * 29)} end"`,
-    author: `Au\u0000\u0001\u001F thor`,
-    yamlAuthor: '"Au\\x00\\x01\\x1F thor"',
-    tags: ['tag\u0001 ]]> x', `tag\u000B\uFFFF y`],
-    yamlTags: '["tag\\x01 ]]> x", "tag\\x0B\\uFFFF y"]',
+    author: 'Au thor',
+    yamlAuthor: '"Au thor"',
+    tags: ['tag ]]> x', 'tag y'],
+    yamlTags: '["tag ]]> x", "tag y"]',
     body: `Raw controls \u0001\u0002\u0008\u000B\u000C\u001F\uFFFE\uFFFF in the body ]]>, and an emoji 😀.`,
   },
 ];
