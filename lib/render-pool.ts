@@ -6,11 +6,12 @@
  *
  * A worker renders one body at a time, so that stopping it loses no other post's work.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { LIMITS } from './limits';
 import type { RenderedMarkdown } from './markdown';
+import { renderCache, type RenderCache } from './render-cache';
 import { readySchema, renderReplySchema, type RenderRequest } from './render-protocol';
 import { basePath } from './urls';
 
@@ -50,6 +51,15 @@ type WorkerSource = { kind: 'tsx' } | { kind: 'bundle'; file: string } | { kind:
 
 let chosenSource: WorkerSource | undefined;
 
+/**
+ * Renders with the worker bundle at `file` (written by scripts/render-worker-bundle.mjs), for a
+ * command-line step that has one: the same code the build renders with, and its render cache.
+ */
+export function useRenderBundle(file: string): void {
+  chosenSource = { kind: 'bundle', file };
+  cache = undefined;
+}
+
 function workerSource(): WorkerSource {
   if (chosenSource) return chosenSource;
   if (!underNext) chosenSource = { kind: 'tsx' };
@@ -65,6 +75,23 @@ function workerSource(): WorkerSource {
     console.warn(`Rendering posts in the server's own thread, without a time budget: ${chosenSource.why}`);
   }
   return chosenSource;
+}
+
+let cache: { for: string; cache: RenderCache | undefined } | undefined;
+
+/** The render cache of the bundle in use (keyed by its stamp), or none without a bundle. */
+function cacheOf(source: WorkerSource): RenderCache | undefined {
+  if (source.kind !== 'bundle') return undefined;
+  if (cache?.for !== source.file) {
+    let stamp: string | undefined;
+    try {
+      stamp = readFileSync(path.join(path.dirname(source.file), 'inputs.sha256'), 'utf8').trim();
+    } catch {
+      stamp = undefined;
+    }
+    cache = { for: source.file, cache: stamp ? renderCache(stamp, basePath) : undefined };
+  }
+  return cache.cache;
 }
 
 async function renderInProcess(request: RenderRequest): Promise<RenderedMarkdown> {
@@ -225,14 +252,20 @@ let nextId = 0;
  * threads (one suits a server; a check of many posts may use one per core). Rejects with a
  * {@link RenderError} when the body breaks a budget or the pipeline fails on it.
  */
-export function renderBody(markdown: string, bodyLine = 1, parallel = 1): Promise<RenderedMarkdown> {
-  if (workerSource().kind === 'in-process') return renderInProcess({ id: 0, markdown, bodyLine });
+export async function renderBody(markdown: string, bodyLine = 1, parallel = 1): Promise<RenderedMarkdown> {
+  const source = workerSource();
+  if (source.kind === 'in-process') return renderInProcess({ id: 0, markdown, bodyLine });
+  const kept = cacheOf(source);
+  const cached = await kept?.get(markdown, bodyLine);
+  if (cached) return cached;
   while (threads.length < parallel) threads.push(new RenderThread());
   let chosen = threads[0];
   for (const thread of threads.slice(0, parallel)) if (chosen && thread.load < chosen.load) chosen = thread;
-  if (!chosen) return Promise.reject(new RenderError('no rendering worker'));
+  if (!chosen) throw new RenderError('no rendering worker');
   nextId += 1;
-  return chosen.render({ id: nextId, markdown, bodyLine });
+  const rendered = await chosen.render({ id: nextId, markdown, bodyLine });
+  await kept?.set(markdown, bodyLine, rendered);
+  return rendered;
 }
 
 /** Stops every worker (a command-line run calls this when it is done, so that it can exit). */

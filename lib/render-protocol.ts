@@ -11,7 +11,7 @@ export type RenderRequest = z.output<typeof renderRequestSchema>;
 
 const located = { line: z.number(), column: z.number() };
 
-const renderedSchema = z.object({
+export const renderedSchema = z.object({
   html: z.string(),
   headings: z.array(z.object({ depth: z.union([z.literal(2), z.literal(3)]), id: z.string(), text: z.string() })),
   firstParagraph: z.string(),

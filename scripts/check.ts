@@ -17,7 +17,8 @@ import { z } from 'zod';
 import { postsDirectory } from '../lib/api';
 import type { BodyFacts } from '../lib/body-facts';
 import { checkPosts, formatCheckProblem, renderForFacts, type FactsFinder, type FactsOrError } from '../lib/check';
-import { stopRenderWorkers } from '../lib/render-pool';
+import { stopRenderWorkers, useRenderBundle } from '../lib/render-pool';
+import { bundleRenderWorker } from './render-worker-bundle.mjs';
 import { siteUrlWarning } from '../lib/site';
 
 const { values } = parseArgs({ options: { 'no-cache': { type: 'boolean', default: false } } });
@@ -52,6 +53,9 @@ async function readCache(): Promise<Map<string, BodyFacts>> {
   return new Map();
 }
 
+// The same worker bundle the build renders with (written now unless it is up to date), so that
+// what check renders, the build's pages and the search index read back from the render cache.
+useRenderBundle(await bundleRenderWorker());
 const cache = await readCache();
 const used = new Map<string, BodyFacts>();
 
