@@ -19,6 +19,7 @@ const projectFiles = [
   'package.json',
   'tsconfig.json',
   'next.config.ts',
+  'proxy.ts',
   'tailwind.config.ts',
   '.postcssrc.json',
 ];

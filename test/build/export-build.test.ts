@@ -136,7 +136,7 @@ describe('static export with invalid posts', () => {
     expect(build.code).not.toBe(0);
     expect(build.output).toContain('3 invalid posts');
     expect(build.output).toContain(
-      '_posts/empty-title.md:2:1: title: expected a non-empty string, found an empty string',
+      '_posts/empty-title.md:2:1: title: expected a non-empty string of at most 300 characters, found an empty string',
     );
     expect(build.output).toContain('_posts/bad-date.md:3:1: date: expected a date such as');
     expect(build.output).toContain('found "March 35, 2020"');

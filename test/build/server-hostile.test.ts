@@ -5,7 +5,7 @@
  * 404 is never kept, so a post fixed after a failed save, or written after its address was asked
  * for, is served at the next request.
  */
-import { cp, readFile, utimes, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { Agent, get as httpGet } from 'node:http';
 import path from 'node:path';
@@ -194,6 +194,31 @@ describe('a server under hostile traffic (`next start`, standalone)', () => {
     await writeFile(path.join(dir, '_posts', 'written-later.md'), post('Written later', 'tags: [Written later tag]\n'));
     for (const route of routes) expect((await request(origin(), route)).status, route).toBe(200);
     expect((await request(origin(), '/posts/written-later/')).text).toContain('Written later, the body.');
+  });
+
+  it('keeps serving every other page while hostile files sit in the posts folder, and runs none of them', async () => {
+    const marker = path.join(dir, 'ran');
+    const hostile: Record<string, string> = {
+      'evil-js.md': `---js\n{ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 'Evil'), date: '2020-01-01' }\n---\n\nBody.\n`,
+      'evil-bomb.md': `---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ntitle: Bomb\ndate: 2020-01-01\n---\n\nBody.\n`,
+      'evil-deep.md': post('Deep').replace(', the body.', `\n\n${'>'.repeat(50_000)} deep`),
+      'evil-runs.md': post('Runs').replace(', the body.', `\n\n${'*'.repeat(50_000)}a${'*'.repeat(50_000)}`),
+    };
+    for (const [name, text] of Object.entries(hostile)) await writeFile(path.join(dir, '_posts', name), text);
+    try {
+      for (const name of Object.keys(hostile)) {
+        expect((await request(origin(), `/posts/${name.replace(/\.md$/, '')}/`)).status, name).toBe(404);
+      }
+      const home = await request(origin(), '/');
+      expect(home.status).toBe(200);
+      const seed = await request(origin(), '/posts/dynamic-routing/');
+      expect(seed.status).toBe(200);
+      expect(seed.text).toContain('e-commerce');
+      expect((await request(origin(), '/feed.xml')).status).toBe(200);
+      expect(existsSync(marker)).toBe(false);
+    } finally {
+      for (const name of Object.keys(hostile)) await rm(path.join(dir, '_posts', name), { force: true });
+    }
   });
 
   it('keeps no 404 in the standalone server either', async () => {

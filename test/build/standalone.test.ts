@@ -60,10 +60,13 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
     ]) {
       expect(existsSync(path.join(standalone, needed)), needed).toBe(true);
     }
-    expect(readdirSync(path.join(standalone, 'node_modules', '@fontsource', 'inter', 'files')).sort()).toEqual([
-      'inter-latin-400-normal.woff',
-      'inter-latin-700-normal.woff',
-    ]);
+    // The cards' fonts: regular and bold WOFF of every subset (lib/og-fonts.ts), nothing else.
+    const interFiles = readdirSync(path.join(standalone, 'node_modules', '@fontsource', 'inter', 'files'));
+    expect(interFiles).toContain('inter-latin-400-normal.woff');
+    expect(interFiles).toContain('inter-latin-700-normal.woff');
+    expect(interFiles.filter((name) => !/-(400|700)-normal\.woff$/.test(name))).toEqual([]);
+    // The rendering worker's bundle (lib/render-pool.ts).
+    expect(existsSync(path.join(standalone, '.render-worker', 'render-worker.js'))).toBe(true);
     // Only what the server needs: no sources traced in by a dynamic file path.
     expect(existsSync(path.join(standalone, 'lib'))).toBe(false);
     expect(existsSync(path.join(standalone, 'app'))).toBe(false);
