@@ -2,7 +2,7 @@
  * Helpers for tests that run the real `next build` / `next start` on a copy of the project with
  * chosen posts. Copies live in `.test-builds/`; `KEEP_TEST_BUILDS=1` keeps them for a look.
  */
-import { cp, rm } from 'node:fs/promises';
+import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { makeProjectCopy, projectRoot } from '../../scripts/lib/next-project';
 
@@ -44,4 +44,20 @@ export async function eventually(
     if (Date.now() > deadline) return false;
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/**
+ * Where a server build's standalone server.js is, inside `dir/.next/standalone/`: Next records the
+ * offset (the project's place below the tracing root) in required-server-files.json.
+ */
+export async function standaloneAppDir(dir: string): Promise<string> {
+  const manifest: unknown = JSON.parse(await readFile(path.join(dir, '.next', 'required-server-files.json'), 'utf8'));
+  const offset =
+    typeof manifest === 'object' &&
+    manifest !== null &&
+    'relativeAppDir' in manifest &&
+    typeof manifest.relativeAppDir === 'string'
+      ? manifest.relativeAppDir
+      : '';
+  return path.join(dir, '.next', 'standalone', offset);
 }

@@ -5,7 +5,7 @@
  * 404 is never kept, so a post fixed after a failed save, or written after its address was asked
  * for, is served at the next request.
  */
-import { cp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { cp, rm, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { Agent, get as httpGet } from 'node:http';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import {
   projectRoot,
   removeCopy,
   runNpm,
+  standaloneAppDir,
   startNext,
   startStandalone,
   type RunningServer,
@@ -224,15 +225,7 @@ describe('a server under hostile traffic (`next start`, standalone)', () => {
   it('keeps no 404 in the standalone server either', async () => {
     await server?.stop();
     server = undefined;
-    const manifest: unknown = JSON.parse(await readFile(path.join(dir, '.next', 'required-server-files.json'), 'utf8'));
-    const offset =
-      typeof manifest === 'object' &&
-      manifest !== null &&
-      'relativeAppDir' in manifest &&
-      typeof manifest.relativeAppDir === 'string'
-        ? manifest.relativeAppDir
-        : '';
-    const app = path.join(dir, '.next', 'standalone', offset);
+    const app = await standaloneAppDir(dir);
     const standalone = await startStandalone(app);
     try {
       const cacheFolder = path.join(app, '.next');

@@ -3,11 +3,19 @@
  * files, posts), which then runs with `node server.js` alone, away from the project's node_modules.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, projectRoot, removeCopy, runNpm, startStandalone, type RunningServer } from './project';
+import {
+  copyProject,
+  projectRoot,
+  removeCopy,
+  runNpm,
+  standaloneAppDir,
+  startStandalone,
+  type RunningServer,
+} from './project';
 
 describe('standalone server (`node .next/standalone/server.js`)', () => {
   let dir: string;
@@ -24,16 +32,7 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
     moved = await mkdtemp(path.join(tmpdir(), 'standalone-'));
     app = '';
     if (build.code === 0) {
-      const manifest: unknown = JSON.parse(
-        await readFile(path.join(dir, '.next', 'required-server-files.json'), 'utf8'),
-      );
-      const offset =
-        typeof manifest === 'object' &&
-        manifest !== null &&
-        'relativeAppDir' in manifest &&
-        typeof manifest.relativeAppDir === 'string'
-          ? manifest.relativeAppDir
-          : '';
+      const offset = path.relative(path.join(dir, '.next', 'standalone'), await standaloneAppDir(dir));
       await cp(path.join(dir, '.next', 'standalone'), path.join(moved, 'standalone'), {
         recursive: true,
         verbatimSymlinks: true,
