@@ -3,9 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 
-/** What `next build` inlines from next.config.ts (`trailingSlash: true`), so `next/link` renders hrefs as the site does. */
-const nextEnv = { __NEXT_TRAILING_SLASH: 'true' };
-
 /** Tests whose results could depend on the machine's time zone; they also run under two far-apart zones. */
 const zoneSensitive = ['test/unit/dates.test.ts', 'test/unit/api.test.ts', 'test/unit/components.test.tsx'];
 
@@ -23,7 +20,6 @@ export default defineConfig({
           environment: 'node',
           // Rendering starts a worker thread (tsx, then the pipeline): seconds on a busy machine.
           testTimeout: 30_000,
-          env: nextEnv,
           sequence: { groupOrder: 0 },
         },
       },
@@ -34,7 +30,7 @@ export default defineConfig({
           include: zoneSensitive,
           environment: 'node',
           testTimeout: 30_000,
-          env: { ...nextEnv, TZ: zone },
+          env: { TZ: zone },
           sequence: { groupOrder: 0 },
         },
       })),

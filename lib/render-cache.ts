@@ -27,7 +27,8 @@ export type RenderCache = {
 export function renderCache(pipeline: string, basePath: string): RenderCache {
   const file = (markdown: string, bodyLine: number) =>
     path.join(
-      cacheDirectory(),
+      // Not a file of the app: without this, Next's tracing copies every *.json into the server.
+      /* turbopackIgnore: true */ cacheDirectory(),
       `${createHash('sha256').update(`${pipeline}\n${basePath}\n${bodyLine}\n${markdown}`).digest('base64url')}.json`,
     );
   return {

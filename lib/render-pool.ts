@@ -85,7 +85,10 @@ function cacheOf(source: WorkerSource): RenderCache | undefined {
   if (cache?.for !== source.file) {
     let stamp: string | undefined;
     try {
-      stamp = readFileSync(path.join(path.dirname(source.file), 'inputs.sha256'), 'utf8').trim();
+      stamp = readFileSync(
+        path.join(/* turbopackIgnore: true */ path.dirname(source.file), 'inputs.sha256'),
+        'utf8',
+      ).trim();
     } catch {
       stamp = undefined;
     }

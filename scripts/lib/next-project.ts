@@ -41,7 +41,7 @@ export async function makeProjectCopy(base: string, name: string): Promise<strin
 const nextBin = path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /** Vitest's own settings, which must not leak into Next. */
-const testOnlyVariables = new Set(['NODE_ENV', 'VITEST', 'POSTS_DIR', '__NEXT_TRAILING_SLASH']);
+const testOnlyVariables = new Set(['NODE_ENV', 'VITEST', 'POSTS_DIR']);
 
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(
