@@ -1,7 +1,8 @@
 /**
  * Markdown to HTML, once per post: GFM (tables, task lists, strikethrough, autolinks, footnotes),
  * raw HTML parsed and then sanitized, heading ids for `#anchors`, and, from the same parse, the
- * first paragraph as plain text and the facts `npm run check` verifies (lib/body-facts.ts).
+ * facts `npm run check` verifies (lib/body-facts.ts). Excerpts are read apart (lib/excerpt.ts):
+ * lists need them for every post, without rendering.
  * Posts are untrusted: lib/render-pool.ts runs this in a worker with a time and memory budget.
  */
 import type { Element, Root as HastRoot } from 'hast';
@@ -15,7 +16,7 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import { visit } from 'unist-util-visit';
 import { CLOBBER_PREFIX, fragmentIds, linksAndImages, type BodyFacts } from './body-facts';
-import { firstParagraphOf, markdownParser } from './excerpt';
+import { markdownParser } from './excerpt';
 import { rehypeHighlight } from './highlight';
 import { assetUrl, basePath } from './urls';
 
@@ -222,25 +223,21 @@ export type RenderedMarkdown = {
   html: string;
   /** The h2 and h3 headings, in order, for a table of contents. */
   headings: Heading[];
-  /** Plain text of the first paragraph that has text, for a default excerpt. */
-  firstParagraph: string;
   /** Ids, links and images, for `npm run check`. */
   facts: BodyFacts;
 };
 
 /**
  * Renders a post body whose first line is file line `bodyLine`. The markdown is parsed once; the
- * same tree gives the excerpt, the facts and the HTML.
+ * same tree gives the facts and the HTML.
  */
 export async function renderMarkdown(markdown: string, bodyLine = 1): Promise<RenderedMarkdown> {
   const mdast = markdownParser.parse(markdown);
-  const firstParagraph = firstParagraphOf(mdast);
   const asked = linksAndImages(mdast, bodyLine);
   const hast = await processor.run(mdast);
   return {
     html: processor.stringify(hast),
     headings: headingsOf(hast),
-    firstParagraph,
     facts: { ids: fragmentIds(hast), ...asked },
   };
 }

@@ -14,7 +14,6 @@ const located = { line: z.number(), column: z.number() };
 export const renderedSchema = z.object({
   html: z.string(),
   headings: z.array(z.object({ depth: z.union([z.literal(2), z.literal(3)]), id: z.string(), text: z.string() })),
-  firstParagraph: z.string(),
   facts: z.object({
     ids: z.array(z.string()),
     links: z.array(z.object({ ...located, url: z.string() })),
