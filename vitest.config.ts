@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import SuiteSequencer from './test/sequencer';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 
@@ -11,6 +12,9 @@ export default defineConfig({
   test: {
     // The JSON report is what `.ci/run` totals into its last line.
     reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
+    // One group, two workers, in the order of test/sequencer.ts: unit suites run while the shared
+    // builds of the integration suites are made in the background.
+    sequence: { sequencer: SuiteSequencer },
     projects: [
       {
         resolve: { alias },
@@ -20,7 +24,7 @@ export default defineConfig({
           environment: 'node',
           // Rendering starts a worker thread (tsx, then the pipeline): seconds on a busy machine.
           testTimeout: 30_000,
-          sequence: { groupOrder: 0 },
+          maxWorkers: 2,
         },
       },
       ...['America/Los_Angeles', 'Asia/Tokyo'].map((zone) => ({
@@ -31,34 +35,21 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 30_000,
           env: { TZ: zone },
-          sequence: { groupOrder: 0 },
+          maxWorkers: 2,
         },
       })),
       {
         resolve: { alias },
         test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          // Real builds, servers and Chromium. The builds are made once per run, in the background,
+          // by the global setup and shared (test/build/shared-builds.ts).
+          name: 'integration',
+          include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          globalSetup: ['test/build/global-setup.ts'],
           environment: 'node',
-          // Real builds, servers and Chromium: slow, one file at a time, after everything else, so that
-          // Lighthouse measures a quiet machine.
           testTimeout: 300_000,
-          hookTimeout: 600_000,
-          fileParallelism: false,
-          sequence: { groupOrder: 2 },
-        },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: 'build',
-          include: ['test/build/**/*.test.ts'],
-          environment: 'node',
-          // Real `next build` and `next start` runs: slow, and run one file at a time.
-          testTimeout: 600_000,
-          hookTimeout: 600_000,
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          hookTimeout: 900_000,
+          maxWorkers: 2,
         },
       },
     ],

@@ -51,7 +51,6 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...Object.fromEntries(inherited), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-/** Runs `next <args>` in `cwd` to completion; resolves with its exit code and combined output. */
 /** Runs `command args` in `cwd` to completion; resolves with its exit code and combined output. */
 function run(
   cwd: string,
@@ -61,7 +60,8 @@ function run(
   onSpawn?: (child: ChildProcess) => void,
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that a caller can stop the whole tree (npm, next, its workers) at once.
+    const child = spawn(command, args, { cwd, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     onSpawn?.(child);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -86,8 +86,9 @@ export function runNpm(
   cwd: string,
   args: string[],
   env: Record<string, string> = {},
+  onSpawn?: (child: ChildProcess) => void,
 ): Promise<{ code: number; output: string }> {
-  return run(cwd, 'npm', args, env);
+  return run(cwd, 'npm', args, env, onSpawn);
 }
 
 export async function freePort(): Promise<number> {

@@ -1,17 +1,23 @@
 /**
- * Runs the real `next build` (static export) on a copy of the project and checks what `out/` holds,
- * then checks that invalid posts stop the build with messages naming every file.
+ * The static export (`npm run build`) of the shared `export` build: what `out/` holds for the
+ * shipped posts, odd but valid fixtures, drafts, a scheduled post, aliases and enough posts for
+ * three pages; an empty blog; and a broken post, which stops `npm run build` at its check. (That
+ * `next build` alone refuses invalid posts, naming each, is test/unit/api.test.ts's "reports every
+ * invalid file": the same error, thrown from the pages' data functions, fails the build.)
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePosts } from '../../scripts/lib/generate-posts';
-import { copyProject, fixturesDir, projectRoot, removeCopy, runNext, runNpm } from './project';
-
-const valid = path.join(fixturesDir, 'posts', 'valid');
-const invalid = path.join(fixturesDir, 'posts', 'invalid');
-const seed = { from: path.join(projectRoot, '_posts', 'dynamic-routing.md') };
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, fixturesDir, removeCopy, runNpm } from './project';
+import {
+  builtVariant,
+  sharedBuild,
+  EXPORT_GENERATED_POSTS,
+  HOSTILE_POSTS,
+  LONG_SLUG,
+  type SharedBuild,
+} from './shared-builds';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -20,29 +26,40 @@ function walk(dir: string): string[] {
   });
 }
 
+/** Slugs of the published posts of the `export` build (drafts and scheduled posts left out). */
+const PUBLISHED = [
+  'dynamic-routing',
+  'markdown-guide',
+  'welcome',
+  'writing-a-post',
+  'hostile-html',
+  'unquoted-date',
+  'windows-crlf',
+  'better-name',
+  ...Object.keys(HOSTILE_POSTS).map((name) => (name === 'long.md' ? LONG_SLUG : name.replace(/\.md$/, ''))),
+  ...Array.from({ length: EXPORT_GENERATED_POSTS }, (_, i) => `generated-post-${String(i).padStart(5, '0')}`),
+];
+
 describe('static export (`npm run build`)', () => {
   let dir: string;
-  let build: { code: number; output: string };
+  let build: SharedBuild;
   const page = (route: string) => readFileSync(path.join(dir, 'out', route, 'index.html'), 'utf8');
+  const previews = (html: string) => [...html.matchAll(/<article class="relative"/g)].length;
 
   beforeAll(async () => {
-    dir = await copyProject('export', [seed, ...readdirSync(valid).map((name) => ({ from: path.join(valid, name) }))]);
-    // A zone far west of UTC: a calendar date must not slip to the day before.
-    build = await runNext(dir, ['build'], { TZ: 'America/Los_Angeles', SITE_URL: 'https://blog.example.com' });
-  });
-
-  afterAll(async () => {
-    if (dir) await removeCopy(dir);
+    build = await sharedBuild('export');
+    dir = build.dir;
   });
 
   it('succeeds', () => {
-    expect(build.output).not.toMatch(/Error/);
-    expect(build.code).toBe(0);
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).not.toMatch(/\bError\b/);
+    expect(build.output).toContain(`${PUBLISHED.length + 2} posts checked`);
   });
 
-  it('writes one page per post and none for junk files', () => {
+  it('writes one page per published post and none for junk files, drafts or scheduled posts', () => {
     const posts = readdirSync(path.join(dir, 'out', 'posts')).sort();
-    expect(posts).toEqual(['dynamic-routing', 'hostile-html', 'unquoted-date', 'windows-crlf']);
+    expect(posts).toEqual([...PUBLISHED].sort());
     for (const slug of posts) expect(existsSync(path.join(dir, 'out', 'posts', slug, 'index.html'))).toBe(true);
   });
 
@@ -85,20 +102,67 @@ describe('static export (`npm run build`)', () => {
     expect(html).toContain('id="user-content-fn-1"');
   });
 
-  it('lists every post on the home page, newest first, without their bodies', () => {
-    const html = page('');
-    const order = [
+  it('lists the newest posts on the home page, newest first, without their bodies, and the rest on archive pages', () => {
+    const inOrder = (html: string, titles: string[]) => {
+      const positions = titles.map((title) => html.indexOf(title));
+      for (const [i, position] of positions.entries()) expect(position, titles[i]).toBeGreaterThan(-1);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    };
+    const home = page('');
+    inOrder(home, [
+      'The markdown this blog understands',
+      'How to write a post',
       'Written on Windows',
       'An unquoted YAML date',
+    ]);
+    expect(home).toContain('More stories');
+    expect(home).not.toContain('Hostile HTML');
+    expect(home).not.toContain('Combining Dynamic Routing and Static Generation');
+    expect(home.match(/<h1[\s>]/g)).toHaveLength(1);
+    inOrder(page('page/2'), [
+      'A post with its own slug and old addresses',
       'Hostile HTML',
       'Dynamic Routing and Static Generation',
-    ];
-    const positions = order.map((title) => html.indexOf(title));
-    for (const position of positions) expect(position).toBeGreaterThan(-1);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(html).toContain('More stories');
-    expect(html).not.toContain('Combining Dynamic Routing and Static Generation');
-    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    ]);
+  });
+
+  it('shows the newest 10 on the home page and links to the archive', () => {
+    const home = page('');
+    expect(previews(home)).toBe(9); // the hero and nine more stories
+    expect(home).toContain('<a href="/page/2/" rel="next"');
+    expect(home.replaceAll('<!-- -->', '')).toContain('Page 1 of 3');
+  });
+
+  it('writes numbered archive pages with newer/older links and the page in the title', () => {
+    const second = page('page/2');
+    expect(previews(second)).toBe(10);
+    expect(second).toContain('<title>Posts, page 2 of 3 | Markdown Blog</title>');
+    expect(second).toMatch(/<h1[^>]*>Posts, page <!-- -->2<!-- --> of <!-- -->3<\/h1>/);
+    expect(second).toContain('<a href="/" rel="prev"');
+    expect(second).toContain('<a href="/page/3/" rel="next"');
+    const last = page('page/3');
+    expect(previews(last)).toBe(3);
+    expect(last).not.toContain('rel="next"');
+    expect(existsSync(path.join(dir, 'out', 'page', '4'))).toBe(false);
+  });
+
+  it('publishes neither the draft nor the future post, anywhere', () => {
+    const everything = walk(path.join(dir, 'out'))
+      .filter((file) => /\.(html|txt|json|xml)$/.test(file))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    expect(everything).not.toContain('Unfinished thoughts');
+    expect(everything).not.toContain('From the future');
+  });
+
+  it('serves a post at its slug field, and its old addresses as redirect pages', () => {
+    expect(page('posts/better-name')).toContain('A post with its own slug and old addresses');
+    for (const alias of ['2021/05/renamed', 'old/renamed.html']) {
+      const html = page(alias);
+      expect(html).toContain('<meta http-equiv="refresh" content="0; url=/posts/better-name/"/>');
+      expect(html).toMatch(/<link rel="canonical" href="[^"]*\/posts\/better-name\/"\/>/);
+      expect(html).toContain('<a href="/posts/better-name/"');
+    }
   });
 
   it('writes a 404 page with a link home', () => {
@@ -116,140 +180,28 @@ describe('static export (`npm run build`)', () => {
   });
 });
 
-describe('static export with invalid posts', () => {
-  let dir: string;
-  let build: { code: number; output: string };
-
-  beforeAll(async () => {
-    dir = await copyProject('invalid', [
-      seed,
-      ...readdirSync(invalid).map((name) => ({ from: path.join(invalid, name) })),
-    ]);
-    build = await runNext(dir, ['build']);
-  });
-
-  afterAll(async () => {
-    if (dir) await removeCopy(dir);
-  });
-
-  it('fails, naming every invalid file with its line, field, expectation and finding', () => {
-    expect(build.code).not.toBe(0);
-    expect(build.output).toContain('3 invalid posts');
-    expect(build.output).toContain(
-      '_posts/empty-title.md:2:1: title: expected a non-empty string of at most 300 characters, found an empty string',
-    );
-    expect(build.output).toContain('_posts/bad-date.md:3:1: date: expected a date such as');
-    expect(build.output).toContain('found "March 35, 2020"');
-    expect(build.output).toMatch(/_posts\/broken-yaml\.md:\d+:\d+: invalid YAML front matter/);
-    expect(existsSync(path.join(dir, 'out', 'index.html'))).toBe(false);
-  });
-});
-
 describe('static export of a blog with no posts yet', () => {
-  let dir: string;
-  let build: { code: number; output: string };
+  let build: SharedBuild;
 
   beforeAll(async () => {
-    dir = await copyProject('empty', []);
-    // As a new author runs it: check, build, then the clean-up and the (empty) search index.
-    build = await runNpm(dir, ['run', 'build']);
-  });
-
-  afterAll(async () => {
-    if (dir) await removeCopy(dir);
+    build = await builtVariant('empty');
   });
 
   it('builds a home page that says so, and a 404 page', () => {
-    expect(build.code, build.output).toBe(0);
-    const home = readFileSync(path.join(dir, 'out', 'index.html'), 'utf8');
+    const home = readFileSync(path.join(build.dir, 'out', 'index.html'), 'utf8');
     expect(home).toContain('No posts yet.');
-    expect(existsSync(path.join(dir, 'out', '404.html'))).toBe(true);
+    expect(existsSync(path.join(build.dir, 'out', '404.html'))).toBe(true);
   });
 
   it('leaves no placeholder page in out/', () => {
     for (const folder of ['posts/no-posts-yet', 'tags/no-tags-yet', 'no-aliases-yet']) {
-      expect(existsSync(path.join(dir, 'out', folder)), folder).toBe(false);
+      expect(existsSync(path.join(build.dir, 'out', folder)), folder).toBe(false);
     }
-    expect(existsSync(path.join(dir, 'out', 'pagefind', 'pagefind.js'))).toBe(true);
-  });
-});
-
-describe('static export of a blog with more posts than fit on the home page', () => {
-  let dir: string;
-  let build: { code: number; output: string };
-  const page = (route: string) => readFileSync(path.join(dir, 'out', route, 'index.html'), 'utf8');
-  const previews = (html: string) => [...html.matchAll(/<article class="relative"/g)].length;
-
-  beforeAll(async () => {
-    dir = await copyProject('paginated', []);
-    await generatePosts(path.join(dir, '_posts'), 23);
-    build = await runNext(dir, ['build']);
+    expect(existsSync(path.join(build.dir, 'out', 'pagefind', 'pagefind.js'))).toBe(true);
   });
 
-  afterAll(async () => {
-    if (dir) await removeCopy(dir);
-  });
-
-  it('shows the newest 10 on the home page and links to the archive', () => {
-    expect(build.code, build.output).toBe(0);
-    const home = page('');
-    expect(previews(home)).toBe(9); // the hero and nine more stories
-    expect(home).toContain('<a href="/page/2/" rel="next"');
-    expect(home).toContain('Page <!-- -->1<!-- --> of <!-- -->3');
-  });
-
-  it('writes numbered archive pages with newer/older links and the page in the title', () => {
-    const second = page('page/2');
-    expect(previews(second)).toBe(10);
-    expect(second).toContain('<title>Posts, page 2 of 3 | Markdown Blog</title>');
-    expect(second).toMatch(/<h1[^>]*>Posts, page <!-- -->2<!-- --> of <!-- -->3<\/h1>/);
-    expect(second).toContain('<a href="/" rel="prev"');
-    expect(second).toContain('<a href="/page/3/" rel="next"');
-    const last = page('page/3');
-    expect(previews(last)).toBe(3);
-    expect(last).not.toContain('rel="next"');
-    expect(existsSync(path.join(dir, 'out', 'page', '4'))).toBe(false);
-  });
-});
-
-describe('static export with drafts, a scheduled post, a slug and aliases', () => {
-  let dir: string;
-  let build: { code: number; output: string };
-  const authoring = path.join(fixturesDir, 'posts', 'authoring');
-
-  beforeAll(async () => {
-    dir = await copyProject('authoring', [
-      seed,
-      ...readdirSync(authoring).map((name) => ({ from: path.join(authoring, name) })),
-    ]);
-    build = await runNext(dir, ['build']);
-  });
-
-  afterAll(async () => {
-    if (dir) await removeCopy(dir);
-  });
-
-  it('publishes neither the draft nor the future post, anywhere', () => {
-    expect(build.code, build.output).toBe(0);
-    expect(readdirSync(path.join(dir, 'out', 'posts')).sort()).toEqual(['better-name', 'dynamic-routing']);
-    const everything = walk(path.join(dir, 'out'))
-      .filter((file) => /\.(html|txt|json|xml)$/.test(file))
-      .map((file) => readFileSync(file, 'utf8'))
-      .join('\n');
-    expect(everything).not.toContain('Unfinished thoughts');
-    expect(everything).not.toContain('From the future');
-  });
-
-  it('serves a post at its slug field, and its old addresses as redirect pages', () => {
-    expect(readFileSync(path.join(dir, 'out', 'posts', 'better-name', 'index.html'), 'utf8')).toContain(
-      'A post with its own slug and old addresses',
-    );
-    for (const alias of ['2021/05/renamed', 'old/renamed.html']) {
-      const html = readFileSync(path.join(dir, 'out', alias, 'index.html'), 'utf8');
-      expect(html).toContain('<meta http-equiv="refresh" content="0; url=/posts/better-name/"/>');
-      expect(html).toMatch(/<link rel="canonical" href="[^"]*\/posts\/better-name\/"\/>/);
-      expect(html).toContain('<a href="/posts/better-name/"');
-    }
+  it('says once, loudly, that SITE_URL is not set', () => {
+    expect(build.output.match(/warning: SITE_URL is not set/g)).toHaveLength(1);
   });
 });
 

@@ -8,26 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '@/lib/limits';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, removeCopy, runNpm } from './project';
+import { HOSTILE_POSTS, LONG_SLUG, LONG_TAG, sharedBuild, type SharedBuild } from './shared-builds';
 
-const post = (title: string, extra = '', body = 'Body text.') =>
-  `---\ntitle: ${JSON.stringify(title)}\ndate: 2020-01-01\n${extra}---\n\n${body}\n`;
-
-const longSlug = 'a'.repeat(LIMITS.urlSegmentBytes);
-const longTag = '記'.repeat(Math.floor(LIMITS.urlSegmentBytes / 3));
-
-const posts: Record<string, string> = {
-  // Named like the empty blog's placeholders, which an export deletes after the build.
-  'no-posts-yet.md': post('Named like a placeholder', 'tags: [no-tags-yet]\naliases: [/no-aliases-yet/]\n'),
-  'emoji.md': post('Ship it 🚀 ✨ today'),
-  '日本語の記事.md': post('日本語の記事のタイトル', `tags: [${longTag}]\n`),
-  'arabic.md': post('مرحبا بالعالم'),
-  'cdata.md': post('A ]]> B ]]> <x/> & done', '', 'Text with ]]> twice ]]> and <b>bold</b>.'),
-  'long.md': post('At the length limit', `slug: ${longSlug}\n`),
-  'v1.2_Notes.md': post('Dots and underscores'),
-};
+const longSlug = LONG_SLUG;
+const longTag = LONG_TAG;
 
 function parsesAsXml(text: string): void {
   const parser = new SaxesParser();
@@ -36,23 +22,17 @@ function parsesAsXml(text: string): void {
 
 describe('check and build agree on hostile and unlucky posts', () => {
   let dir: string;
-  let build: { code: number; output: string };
+  let build: SharedBuild;
 
   beforeAll(async () => {
-    dir = await copyProject('hostile', []);
-    for (const [name, text] of Object.entries(posts)) await writeFile(path.join(dir, '_posts', name), text);
-    build = await runNpm(dir, ['run', 'build']);
-  });
-
-  afterAll(async () => {
-    if (dir) await removeCopy(dir);
+    // The shared export holds every post of HOSTILE_POSTS among the others.
+    build = await sharedBuild('export');
+    dir = build.dir;
   });
 
   it('passes check and builds', () => {
     expect(build.code, build.output).toBe(0);
-    expect(build.output).toContain('7 posts checked');
-    // Built without SITE_URL: said once, loudly.
-    expect(build.output.match(/warning: SITE_URL is not set/g)).toHaveLength(1);
+    expect(Object.keys(HOSTILE_POSTS)).toHaveLength(7);
   });
 
   it('publishes every post at its address, with a card where it has no cover', () => {
@@ -86,14 +66,20 @@ describe('check and build agree on hostile and unlucky posts', () => {
   });
 
   it('stops npm run build at check when a post would run code, before anything runs', async () => {
-    const marker = path.join(dir, 'ran');
-    await writeFile(
-      path.join(dir, '_posts', 'evil.md'),
-      `---js\n{ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 'Evil'), date: '2020-01-01' }\n---\n\nBody.\n`,
-    );
-    const result = await runNpm(dir, ['run', 'build']);
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('_posts/evil.md:1:4: error: front matter must be YAML data, but "---js"');
-    expect(existsSync(marker)).toBe(false);
+    const copy = await copyProject('evil', []);
+    try {
+      const marker = path.join(copy, 'ran');
+      await writeFile(
+        path.join(copy, '_posts', 'evil.md'),
+        `---js\n{ title: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'x'), 'Evil'), date: '2020-01-01' }\n---\n\nBody.\n`,
+      );
+      const result = await runNpm(copy, ['run', 'build']);
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('_posts/evil.md:1:4: error: front matter must be YAML data, but "---js"');
+      expect(existsSync(marker)).toBe(false);
+      expect(existsSync(path.join(copy, '.next'))).toBe(false);
+    } finally {
+      await removeCopy(copy);
+    }
   });
 });

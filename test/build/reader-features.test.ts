@@ -1,21 +1,21 @@
 /**
- * Reader features in a real static export: tags (non-ASCII ones too), feeds, sitemap, robots,
- * structured data, reading time, previous/next and related posts. Built from the project's own
- * posts plus the authoring fixtures (a draft, a far-future post, a post with slug, aliases and tags
- * "Next.js", "Café", "日本語").
+ * Reader features in the shared static export (`export` in shared-builds.ts): tags (non-ASCII ones
+ * too), feeds, sitemap, robots, structured data, reading time, previous/next and related posts.
+ * Among its posts: the project's own, the authoring fixtures (a draft, a far-future post, a post
+ * with slug, aliases and tags "Next.js", "Café", "日本語"), hostile titles and generated posts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, fixturesDir, projectRoot, removeCopy, runNext } from './project';
-
-const SITE = 'https://blog.example.com';
-const authoring = path.join(fixturesDir, 'posts', 'authoring');
-const sources = [
-  ...readdirSync(path.join(projectRoot, '_posts')).map((name) => ({ from: path.join(projectRoot, '_posts', name) })),
-  ...readdirSync(authoring).map((name) => ({ from: path.join(authoring, name) })),
-];
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXPORT_SITE_URL as SITE,
+  HOSTILE_POSTS,
+  LONG_SLUG,
+  LONG_TAG,
+  sharedBuild,
+  type SharedBuild,
+} from './shared-builds';
 
 const RFC_822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
@@ -47,18 +47,14 @@ function at(data: unknown, path: string[]): string[] {
 
 describe('reader features in the static export', () => {
   let dir: string;
-  let build: { code: number; output: string };
+  let build: SharedBuild;
   const file = (route: string) => readFileSync(path.join(dir, 'out', route), 'utf8');
   // React separates adjacent text with `<!-- -->`; readers never see it.
   const page = (route: string) => file(path.join(route, 'index.html')).replaceAll('<!-- -->', '');
 
   beforeAll(async () => {
-    dir = await copyProject('reader', sources);
-    build = await runNext(dir, ['build'], { SITE_URL: SITE });
-  });
-
-  afterAll(async () => {
-    if (dir) await removeCopy(dir);
+    build = await sharedBuild('export');
+    dir = build.dir;
   });
 
   it('builds', () => {
@@ -68,19 +64,37 @@ describe('reader features in the static export', () => {
   it('lists every tag with its count, and writes a real page for each, whatever its script', () => {
     const index = page('tags');
     expect(index).toContain('href="/tags/next-js/"');
-    expect(index).toMatch(/Markdown <span[^>]*>\(2\)<\/span>/);
+    expect(index).toMatch(/Markdown <span[^>]*>\(3\)<\/span>/);
     const folders = readdirSync(path.join(dir, 'out', 'tags'), { withFileTypes: true }).filter((entry) =>
       entry.isDirectory(),
     );
-    expect(folders.map((entry) => entry.name).sort()).toEqual([
-      'blog',
-      'cafe',
-      'guide',
-      'markdown',
-      'next-js',
-      'writing',
-      '日本語',
-    ]);
+    expect(folders.map((entry) => entry.name).sort()).toEqual(
+      [
+        // The shipped posts and the authoring fixtures
+        'blog',
+        'cafe',
+        'guide',
+        'markdown',
+        'next-js',
+        'writing',
+        '日本語',
+        // The other fixtures
+        'yaml',
+        'dates',
+        'no-tags-yet',
+        LONG_TAG,
+        // The generated posts
+        'routing',
+        'typescript',
+        'caching',
+        'accessibility',
+        'performance',
+        'css',
+        'testing',
+        'deployment',
+        'fonts',
+      ].sort(),
+    );
     const japanese = page('tags/日本語');
     expect(japanese).toContain('Posts tagged “日本語”');
     expect(japanese).toContain('href="/posts/better-name/"');
@@ -170,11 +184,15 @@ describe('reader features in the static export', () => {
     };
     expect(size('_site.png')).toEqual([1200, 630]);
     expect(size('markdown-guide.png')).toEqual([1200, 630]);
-    expect(readdirSync(path.join(dir, 'out', 'og')).sort()).toEqual([
-      '_site.png',
-      'better-name.png',
-      'markdown-guide.png',
-    ]);
+    // Every post without a cover or ogImage: the generated ones and the seed have covers.
+    const hostile = Object.keys(HOSTILE_POSTS).map((name) =>
+      name === 'long.md' ? LONG_SLUG : name.replace(/\.md$/, ''),
+    );
+    expect(readdirSync(path.join(dir, 'out', 'og')).sort()).toEqual(
+      ['_site', 'better-name', 'markdown-guide', 'unquoted-date', 'windows-crlf', ...hostile]
+        .map((slug) => `${slug}.png`)
+        .sort(),
+    );
     expect(page('posts/markdown-guide')).toContain(
       `<meta property="og:image" content="${SITE}/og/markdown-guide.png"/>`,
     );

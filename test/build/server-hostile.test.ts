@@ -5,22 +5,13 @@
  * 404 is never kept, so a post fixed after a failed save, or written after its address was asked
  * for, is served at the next request.
  */
-import { cp, rm, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { rm, utimes, writeFile } from 'node:fs/promises';
 import { Agent, get as httpGet } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  copyProject,
-  eventually,
-  projectRoot,
-  removeCopy,
-  runNpm,
-  standaloneAppDir,
-  startNext,
-  startStandalone,
-  type RunningServer,
-} from './project';
+import { eventually, removeCopy, standaloneAppDir, startNext, startStandalone, type RunningServer } from './project';
+import { cloneBuild, sharedBuild } from './shared-builds';
 import { folderBytes, megabytes, residentBytes, serverPid } from './server-process';
 
 /** Unknown addresses sent in the flood, across every route that answers 404 for them. */
@@ -83,7 +74,7 @@ async function flood(origin: string, routes: string[]): Promise<Map<number, numb
 }
 
 describe('a server under hostile traffic (`next start`, standalone)', () => {
-  let dir: string;
+  let dir = '';
   let build: { code: number; output: string };
   let server: RunningServer | undefined;
 
@@ -93,16 +84,14 @@ describe('a server under hostile traffic (`next start`, standalone)', () => {
   };
 
   beforeAll(async () => {
-    dir = await copyProject('hostile', [{ from: path.join(projectRoot, '_posts', 'dynamic-routing.md') }]);
-    // proxy.ts is part of the server; copied here in case the project copy leaves root files out.
-    if (!existsSync(path.join(dir, 'proxy.ts')))
-      await cp(path.join(projectRoot, 'proxy.ts'), path.join(dir, 'proxy.ts'));
-    for (const slug of ['saved-empty', 'saved-bad-yaml']) {
-      await writeFile(path.join(dir, '_posts', `${slug}.md`), post(`Saved once (${slug})`));
+    // The shared server build (its posts include saved-empty, saved-bad-yaml and tagged), copied:
+    // this suite breaks and fixes posts and fills the cache.
+    const shared = await sharedBuild('server');
+    build = shared;
+    if (build.code === 0) {
+      dir = await cloneBuild(shared, 'server-hostile');
+      server = await startNext(dir, { NODE_OPTIONS: SERVER_NODE_OPTIONS });
     }
-    await writeFile(path.join(dir, '_posts', 'tagged.md'), post('Tagged in Japanese', 'tags: [日本語]\n'));
-    build = await runNpm(dir, ['run', 'build:server']);
-    if (build.code === 0) server = await startNext(dir, { NODE_OPTIONS: SERVER_NODE_OPTIONS });
   });
 
   afterAll(async () => {

@@ -8,21 +8,11 @@ import { get as httpGet } from 'node:http';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  copyProject,
-  eventually,
-  fixturesDir,
-  projectRoot,
-  removeCopy,
-  runNext,
-  startNext,
-  type RunningServer,
-} from './project';
-
-const valid = path.join(fixturesDir, 'posts', 'valid');
+import { eventually, removeCopy, startNext, type RunningServer } from './project';
+import { cloneBuild, sharedBuild } from './shared-builds';
 
 describe('server mode (`npm run build:server && npm start`)', () => {
-  let dir: string;
+  let dir: string | undefined;
   let server: RunningServer | undefined;
   let build: { code: number; output: string };
 
@@ -56,14 +46,20 @@ describe('server mode (`npm run build:server && npm start`)', () => {
       }).on('error', reject);
     });
 
+  /** A file in the running copy's posts folder. */
+  const posts = (name: string) => {
+    if (!dir) throw new Error('no build');
+    return path.join(dir, '_posts', name);
+  };
+
   beforeAll(async () => {
-    dir = await copyProject('server', [
-      { from: path.join(projectRoot, '_posts', 'dynamic-routing.md') },
-      { from: path.join(valid, 'unquoted-date.md') },
-      { from: path.join(valid, 'hostile-html.md') },
-    ]);
-    build = await runNext(dir, ['build'], { BLOG_OUTPUT: 'server' });
-    if (build.code === 0) server = await startNext(dir);
+    // The shared server build, copied: this suite adds, edits and deletes posts.
+    const shared = await sharedBuild('server');
+    build = shared;
+    if (build.code === 0) {
+      dir = await cloneBuild(shared, 'server-mode');
+      server = await startNext(dir);
+    }
   });
 
   afterAll(async () => {
@@ -73,7 +69,7 @@ describe('server mode (`npm run build:server && npm start`)', () => {
 
   it('builds for next start, not a static export', () => {
     expect(build.code, build.output).toBe(0);
-    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    expect(existsSync(path.join(dir ?? '', 'out'))).toBe(false);
   });
 
   it('serves the home page and the pre-rendered posts', async () => {
@@ -104,7 +100,7 @@ describe('server mode (`npm run build:server && npm start`)', () => {
 
   it('serves a post added after the build on its first request', async () => {
     await writeFile(
-      path.join(dir, '_posts', 'added-later.md'),
+      posts('added-later.md'),
       '---\ntitle: "Added after the build"\ndate: 2026-01-01\n---\n\nFresh text.\n',
     );
     const response = await get('/posts/added-later/');
@@ -114,18 +110,16 @@ describe('server mode (`npm run build:server && npm start`)', () => {
   });
 
   it('keeps a scheduled post, a draft and a broken file from readers, and redirects old addresses', async () => {
-    const scheduledAt = Date.now() + 60_000;
+    // Due within the revalidation window that the edits below wait for anyway.
+    const scheduledAt = Date.now() + 20_000;
     const post = (title: string, date: string, extra = '') =>
       `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\n${title} body.\n`;
+    await writeFile(posts('soon.md'), post('Coming in a moment', new Date(scheduledAt).toISOString()));
+    await writeFile(posts('draft.md'), post('Not ready', '2020-01-01', 'draft: true\n'));
+    await writeFile(posts('broken.md'), '---\ntitle: Broken\ndate: someday\n---\n\nBroken body.\n');
     await writeFile(
-      path.join(dir, '_posts', 'soon.md'),
-      post('Coming in a minute', new Date(scheduledAt).toISOString()),
-    );
-    await writeFile(path.join(dir, '_posts', 'draft.md'), post('Not ready', '2020-01-01', 'draft: true\n'));
-    await writeFile(path.join(dir, '_posts', 'broken.md'), '---\ntitle: Broken\ndate: someday\n---\n\nBroken body.\n');
-    await writeFile(
-      path.join(dir, '_posts', 'moved.md'),
-      post('Moved here', '2020-02-02', 'aliases: ["/2020/02/old-moved/"]\ntags: [日本語, Café]\n'),
+      posts('moved.md'),
+      post('Moved here', '2020-02-02', 'aliases: ["/2020/02/old-moved/"]\ntags: [한국어, Café]\n'),
     );
 
     expect((await get('/posts/soon/')).status).toBe(404);
@@ -137,14 +131,14 @@ describe('server mode (`npm run build:server && npm start`)', () => {
     expect((await get('/posts/moved/')).status).toBe(200);
     expect(server?.output()).toMatch(/_posts\/broken\.md:3:1: date: expected a date/);
 
-    // Tags in any script have pages, feeds and sitemap entries under next start too.
-    for (const route of [`/tags/${encodeURIComponent('日本語')}/`, '/tags/cafe/']) {
+    // Tags in any script, new since the build, have pages, feeds and sitemap entries under next start too.
+    for (const route of [`/tags/${encodeURIComponent('한국어')}/`, '/tags/cafe/']) {
       const tagPage = await get(route);
       expect(tagPage.status, route).toBe(200);
       expect(tagPage.text).toContain('Moved here');
     }
     expect((await get('/tags/no-such-tag/')).status).toBe(404);
-    const tagFeed = await get(`/tags/${encodeURIComponent('日本語')}/feed.xml`);
+    const tagFeed = await get(`/tags/${encodeURIComponent('한국어')}/feed.xml`);
     expect(tagFeed.status).toBe(200);
     expect(tagFeed.text).toContain('<title><![CDATA[Moved here]]></title>');
     for (const route of ['/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/robots.txt', '/og/_site.png']) {
@@ -160,20 +154,17 @@ describe('server mode (`npm run build:server && npm start`)', () => {
     // Warm the pages so that the cached versions are the old ones.
     expect((await get('/posts/unquoted-date/')).status).toBe(200);
     expect((await get('/posts/hostile-html/')).status).toBe(200);
-    await writeFile(
-      path.join(dir, '_posts', 'unquoted-date.md'),
-      '---\ntitle: An edited title\ndate: 2021-07-04\n---\n\nEdited body.\n',
-    );
-    await rm(path.join(dir, '_posts', 'hostile-html.md'));
+    await writeFile(posts('unquoted-date.md'), '---\ntitle: An edited title\ndate: 2021-07-04\n---\n\nEdited body.\n');
+    await rm(posts('hostile-html.md'));
     const started = Date.now();
 
-    // The scheduled post's minute passes during the same wait; then a regeneration brings it in.
+    // The scheduled post's time passes during the same wait; then a regeneration brings it in.
     const [edited, listed, deleted, scheduledPage, scheduledListed] = await Promise.all([
       eventually(async () => (await get('/posts/unquoted-date/')).text.includes('Edited body.'), 100_000),
       eventually(async () => (await get('/')).text.includes('Added after the build'), 100_000),
       eventually(async () => (await get('/posts/hostile-html/')).status === 404, 100_000),
-      eventually(async () => (await get('/posts/soon/')).status === 200, 160_000),
-      eventually(async () => (await get('/')).text.includes('Coming in a minute'), 160_000),
+      eventually(async () => (await get('/posts/soon/')).status === 200, 100_000),
+      eventually(async () => (await get('/')).text.includes('Coming in a moment'), 100_000),
     ]);
     const seconds = Math.round((Date.now() - started) / 1000);
     expect(edited, `edit not shown after ${seconds} s`).toBe(true);

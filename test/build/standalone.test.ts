@@ -7,27 +7,20 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  copyProject,
-  projectRoot,
-  removeCopy,
-  runNpm,
-  standaloneAppDir,
-  startStandalone,
-  type RunningServer,
-} from './project';
+import { standaloneAppDir, startStandalone, type RunningServer } from './project';
+import { sharedBuild, type SharedBuild } from './shared-builds';
 
 describe('standalone server (`node .next/standalone/server.js`)', () => {
-  let dir: string;
   let moved: string;
   /** The folder that holds server.js: deeper than .next/standalone/ for these copies inside the project. */
   let app: string;
-  let build: { code: number; output: string };
+  let build: SharedBuild;
   let server: RunningServer | undefined;
 
   beforeAll(async () => {
-    dir = await copyProject('standalone', [{ from: path.join(projectRoot, '_posts', 'dynamic-routing.md') }]);
-    build = await runNpm(dir, ['run', 'build:server']);
+    // The shared server build: `npm run build:server` assembled its standalone folder.
+    build = await sharedBuild('server');
+    const dir = build.dir;
     // Moved out of the project, so that nothing can come from its node_modules.
     moved = await mkdtemp(path.join(tmpdir(), 'standalone-'));
     app = '';
@@ -45,7 +38,6 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
   afterAll(async () => {
     await server?.stop();
     if (moved) await rm(moved, { recursive: true, force: true });
-    if (dir) await removeCopy(dir);
   });
 
   it('is assembled by npm run build:server', () => {

@@ -2,17 +2,13 @@
  * A sub-path deploy: `BASE_PATH=/blog` export served under /blog/ (as GitHub Pages serves a project
  * site). A browser crawls every page: nothing may be requested outside /blog/, nothing may fail.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject, projectRoot, removeCopy, runNpm, startStatic, type RunningServer } from '../build/project';
+import { startStatic, type RunningServer } from '../build/project';
+import { BASE_SITE_URL as SITE, builtVariant } from '../build/shared-builds';
 import { crawl, launchBrowser, newContext, type CrawlResult } from './browser';
-
-const posts = readdirSync(path.join(projectRoot, '_posts')).map((name) => ({
-  from: path.join(projectRoot, '_posts', name),
-}));
-const SITE = 'https://example.github.io';
 
 describe('BASE_PATH=/blog export served under /blog/', () => {
   let dir: string;
@@ -23,9 +19,8 @@ describe('BASE_PATH=/blog export served under /blog/', () => {
   const file = (route: string) => readFileSync(path.join(dir, 'out', route), 'utf8');
 
   beforeAll(async () => {
-    dir = await copyProject('base-path', posts);
-    const build = await runNpm(dir, ['run', 'build'], { BASE_PATH: '/blog', SITE_URL: SITE });
-    if (build.code !== 0) throw new Error(`next build failed:\n${build.output}`);
+    // The shared `base` build: the shipped posts, `npm run build` with BASE_PATH=/blog.
+    dir = (await builtVariant('base')).dir;
     server = await startStatic(path.join(dir, 'out'), '/blog');
     browser = await launchBrowser();
     const context = await newContext(browser);
@@ -39,7 +34,6 @@ describe('BASE_PATH=/blog export served under /blog/', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    if (dir) await removeCopy(dir);
   });
 
   it('crawls every page without one request outside /blog/ and without a failure', () => {
