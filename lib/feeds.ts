@@ -13,9 +13,6 @@ import { site } from './site';
 import { absoluteUrl, assetUrl, homePath, postPath, routeHref } from './urls';
 import { htmlEscape, xmlAttribute, xmlCdata, xmlEscape, xmlSafe } from './xml-text';
 
-/** How many posts a feed carries. */
-export const FEED_SIZE = 20;
-
 export const feedPaths = {
   rss: routeHref({ kind: 'feed', format: 'rss' }),
   atom: routeHref({ kind: 'feed', format: 'atom' }),
@@ -76,12 +73,15 @@ export type Feed = {
   items: FeedItem[];
 };
 
-/** Published posts only, whatever the server mode: a feed never carries a draft or a future post. */
+/**
+ * The newest `site.feedSize` published posts, whatever the server mode: a feed never carries a
+ * draft or a future post.
+ */
 async function newestPublished(tag?: string): Promise<Post[]> {
   const summaries = (await getAllPosts()).filter(
     (post: PostSummary) => post.status === 'published' && (!tag || post.tags.some((item) => item.slug === tag)),
   );
-  const posts = await Promise.all(summaries.slice(0, FEED_SIZE).map((post) => getPostBySlug(post.slug)));
+  const posts = await Promise.all(summaries.slice(0, site.feedSize).map((post) => getPostBySlug(post.slug)));
   return posts.filter((post): post is Post => post !== null);
 }
 
