@@ -179,7 +179,11 @@ export async function checkPosts(
     ];
     for (const [field, url] of assets) {
       if (url && isLocal(url) && !(await publicFiles.has(url))) {
-        report('error', source.positionOf(field), `${field}: ${url} is not a file in public/ (names are case-sensitive)`);
+        report(
+          'error',
+          source.positionOf(field),
+          `${field}: ${url} is not a file in public/ (names are case-sensitive)`,
+        );
       }
     }
     if (summary.excerpt.length > site.excerptWarningCharacters && written('excerpt')) {

@@ -96,12 +96,14 @@ export const frontMatterSchema = z.object({
         z.object({ name: nonEmpty, picture: optional(asset) }),
       )
       .default(() => ({ ...site.defaultAuthor })),
-  ).describe('Who wrote the post; default: the site\'s defaultAuthor'),
+  ).describe("Who wrote the post; default: the site's defaultAuthor"),
   // `ogImage: /x.jpg` is shorthand for `ogImage: { url: /x.jpg }`.
   ogImage: optional(
     z.preprocess((value) => (typeof value === 'string' ? { url: value } : value), z.object({ url: asset })),
   ).describe('The picture link previews show; default: the cover, else a generated card'),
-  draft: defaulted(z.boolean().default(false)).describe('true keeps the post out of builds and servers; next dev shows it'),
+  draft: defaulted(z.boolean().default(false)).describe(
+    'true keeps the post out of builds and servers; next dev shows it',
+  ),
   slug: optional(
     z
       .string()

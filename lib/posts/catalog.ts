@@ -70,8 +70,7 @@ export function renderProblem(source: SourcePost, error: unknown): PostProblem {
 }
 
 type BodyOutcome =
-  | { ok: true; facts: BodyFacts; firstParagraph: string; words: number }
-  | { ok: false; problem: PostProblem };
+  { ok: true; facts: BodyFacts; firstParagraph: string; words: number } | { ok: false; problem: PostProblem };
 
 /** What lists and check take from each file's body, kept for as long as the file is unchanged. */
 const outcomes = new WeakMap<SourcePost, Promise<BodyOutcome>>();
@@ -137,7 +136,10 @@ export async function catalogOf(files: Map<string, string>, render: Renderer = r
  * another's (URLs that differ only by case are one file on case-insensitive disks and hosts) is
  * left out, and an alias that is already an address is refused; each is a problem of its file.
  */
-export function claimAddresses(candidates: CatalogEntry[]): { entries: Map<string, CatalogEntry>; problems: PostProblem[] } {
+export function claimAddresses(candidates: CatalogEntry[]): {
+  entries: Map<string, CatalogEntry>;
+  problems: PostProblem[];
+} {
   const problems: PostProblem[] = [];
   const entries = new Map<string, CatalogEntry>();
   const taken = new Map<string, string>();
@@ -195,7 +197,11 @@ export async function postsCatalog(): Promise<Catalog> {
  * The post as readers may see it as of `now`, or `undefined` when they may not (yet): only
  * published posts, except in `next dev`, which shows drafts and scheduled posts, marked.
  */
-export function asShown(post: PostSummary, now: number, unpublishedShown = showsUnpublished()): PostSummary | undefined {
+export function asShown(
+  post: PostSummary,
+  now: number,
+  unpublishedShown = showsUnpublished(),
+): PostSummary | undefined {
   const status = postStatus(post, now);
   if (status !== 'published' && !unpublishedShown) return undefined;
   return status === post.status ? post : { ...post, status };

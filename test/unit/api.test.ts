@@ -166,7 +166,9 @@ describe('lib/api', () => {
     expect(message).toContain('4 invalid posts');
     // Files outside the working directory are named by their absolute path.
     const file = (name: string) => path.join(dir, name);
-    expect(message).toContain(`${file('no-title.md')}:1:1: title: expected a non-empty string of at most 300 characters, found nothing`);
+    expect(message).toContain(
+      `${file('no-title.md')}:1:1: title: expected a non-empty string of at most 300 characters, found nothing`,
+    );
     expect(message).toContain(`${file('bad-date.md')}:4:1: date: expected a date such as`);
     expect(message).toContain('found "2020-02-30"');
     expect(message).toMatch(

@@ -178,7 +178,11 @@ describe('words', () => {
     ['plain words', 'One two three.\n\nFour five.\n', 5],
     ['contractions and hyphens are one word', "Don't over-think it.\n", 3],
     ['paragraphs do not run together', 'end\n\nstart\n', 2],
-    ['link targets and image addresses are not read', '[two words](https://example.com/a/b/c) ![alt text](/x/y.png)\n', 2],
+    [
+      'link targets and image addresses are not read',
+      '[two words](https://example.com/a/b/c) ![alt text](/x/y.png)\n',
+      2,
+    ],
     ['code is read', 'Run `npm test` now.\n\n```sh\nnpm run build\n```\n', 7],
     ['raw HTML markup is not read', '<details>\n<summary>Open</summary>\n\nHidden words here.\n\n</details>\n', 3],
     ['Chinese and Japanese characters count two to a word', '日本語の記事です\n', 4],
