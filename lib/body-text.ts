@@ -24,7 +24,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * Words of a text: runs of letters or digits, with Chinese and Japanese characters, which have no
  * spaces between words, counted at two to a word (so the count may end in .5).
  */
-export function wordsIn(text: string): number {
+function wordsIn(text: string): number {
   const ideographs = text.match(IDEOGRAPH)?.length ?? 0;
   const words = text.replace(IDEOGRAPH, ' ').match(WORD)?.length ?? 0;
   return words + ideographs / 2;

@@ -24,7 +24,7 @@ export type CheckProblem = { file: string; line: number; column: number; severit
 
 export type CheckResult = { problems: CheckProblem[]; posts: number };
 
-/** Whether `relative` (a site path such as `/assets/a.png`) names a file in `publicDir`, with exact case. */
+/** The files under `public/`, each folder listed once, for asking which site paths name a file. */
 class PublicFiles {
   private readonly listings = new Map<string, Promise<Set<string>>>();
 
@@ -42,6 +42,7 @@ class PublicFiles {
     return listing;
   }
 
+  /** Whether `sitePath` (such as `/assets/a.png`) names a file under the root, with exact case. */
   async has(sitePath: string): Promise<boolean> {
     let decoded: string;
     try {

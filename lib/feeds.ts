@@ -10,7 +10,7 @@
  */
 import { getAllPosts, getPostBySlug, type Post, type PostSummary } from './api';
 import { site } from './site';
-import { absoluteUrl, assetUrl, homePath, postPath, routeHref } from './urls';
+import { absoluteUrl, assetUrl, homePath, postPath, routeHref, type FeedFormat } from './urls';
 import { htmlEscape, xmlAttribute, xmlCdata, xmlEscape, xmlSafe } from './xml-text';
 
 export const feedPaths = {
@@ -18,8 +18,6 @@ export const feedPaths = {
   atom: routeHref({ kind: 'feed', format: 'atom' }),
   json: routeHref({ kind: 'feed', format: 'json' }),
 } as const;
-
-export type FeedFormat = keyof typeof feedPaths;
 
 /**
  * Rewrites the post's own links for a reader elsewhere: `/x` and `#x` become absolute. The HTML

@@ -172,7 +172,7 @@ function rehypeHeadingAnchors() {
   };
 }
 
-/** What the page needs besides the HTML: a table of contents. */
+/** One h2 or h3 heading of a body, for the page's table of contents. */
 export type Heading = { depth: 2 | 3; id: string; text: string };
 
 function headingsOf(tree: HastRoot): Heading[] {

@@ -17,7 +17,7 @@ import { readySchema, renderReplySchema, type RenderRequest } from './render-pro
 import { basePath } from './urls';
 
 /** Why a body could not be rendered, in words for its author. */
-export class RenderError extends Error {
+class RenderError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RenderError';

@@ -44,7 +44,7 @@ export type SiteConfig = {
 };
 
 /** The address used when `SITE_URL` is not set: right for `next dev`, wrong for anything published. */
-export const DEFAULT_SITE_URL = 'http://localhost:3000';
+const DEFAULT_SITE_URL = 'http://localhost:3000';
 
 export const site: SiteConfig = {
   title: 'Markdown Blog',

@@ -11,8 +11,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import path from 'node:path';
 
 /** Where the bundle goes, relative to the project (and to the standalone server's folder). */
-export const RENDER_WORKER_DIR = '.render-worker';
-export const RENDER_WORKER_ENTRY = 'render-worker.js';
+const RENDER_WORKER_DIR = '.render-worker';
+const RENDER_WORKER_ENTRY = 'render-worker.js';
 
 /** Every `*.ts` file under `lib/` (sub-folders such as lib/posts/ included), sorted. */
 function libSources(root) {

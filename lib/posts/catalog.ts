@@ -136,7 +136,7 @@ export async function catalogOf(files: Map<string, string>, render: Renderer = r
  * another's (URLs that differ only by case are one file on case-insensitive disks and hosts) is
  * left out, and an alias that is already an address is refused; each is a problem of its file.
  */
-export function claimAddresses(candidates: CatalogEntry[]): {
+function claimAddresses(candidates: CatalogEntry[]): {
   entries: Map<string, CatalogEntry>;
   problems: PostProblem[];
 } {
