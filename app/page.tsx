@@ -2,7 +2,7 @@ import { Container } from '@/components/container';
 import { HeroPost } from '@/components/hero-post';
 import { MoreStories } from '@/components/more-stories';
 import { Pagination } from '@/components/pagination';
-import { getAllPosts } from '@/lib/api';
+import { allPosts } from '@/app/content';
 import { paginate } from '@/lib/pagination';
 import { site } from '@/lib/site';
 
@@ -11,7 +11,7 @@ export const revalidate = 60;
 
 export default async function HomePage() {
   // The home page is page 1 of the post list, so its size does not grow with the blog.
-  const { items, totalPages } = paginate(await getAllPosts(), 1, site.postsPerPage);
+  const { items, totalPages } = paginate(await allPosts(), 1, site.postsPerPage);
   const [hero, ...more] = items;
   return (
     <Container>

@@ -8,7 +8,7 @@ type Pagefind = {
   options: (options: { baseUrl: string }) => Promise<void>;
   search: (query: string) => Promise<{ results: PagefindResult[] } | null>;
 };
-export type SearchHit = { url: string; title: string; date: string; excerpt: string };
+type SearchHit = { url: string; title: string; date: string; excerpt: string };
 
 function isPagefind(value: unknown): value is Pagefind {
   return (
@@ -35,7 +35,6 @@ function toHit(data: unknown): SearchHit | undefined {
 }
 
 const basePath = process.env.BLOG_BASE_PATH ?? '';
-const RESULTS_SHOWN = 10;
 
 let loading: Promise<Pagefind> | undefined;
 
@@ -51,8 +50,12 @@ function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-/** The search box and its results; the query is kept in the address (`?q=`), so results can be shared. */
-export function SearchBox() {
+/**
+ * The search box and its first `resultsShown` results (`site.searchResults`, passed by the server
+ * page so that no config module reaches the browser); the query is kept in the address (`?q=`), so
+ * results can be shared.
+ */
+export function SearchBox({ resultsShown }: { resultsShown: number }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | undefined>(undefined);
   const [failed, setFailed] = useState(false);
@@ -78,14 +81,14 @@ export function SearchBox() {
       try {
         const pagefind = await loadPagefind();
         const found = await pagefind.search(term);
-        const data = await Promise.all((found?.results ?? []).slice(0, RESULTS_SHOWN).map((result) => result.data()));
+        const data = await Promise.all((found?.results ?? []).slice(0, resultsShown).map((result) => result.data()));
         if (run === latest.current) setHits(data.flatMap((item) => toHit(item) ?? []));
       } catch {
         if (run === latest.current) setFailed(true);
       }
     }, 120);
     return () => clearTimeout(timer);
-  }, [query]);
+  }, [query, resultsShown]);
 
   const term = query.trim();
   return (

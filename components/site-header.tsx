@@ -1,8 +1,9 @@
-import { homePath, searchPath, tagsPath } from '@/lib/urls';
+import { site } from '@/lib/site';
+import { homePath, routeHref } from '@/lib/urls';
 import { Container } from './container';
 import { ThemeToggle } from './theme-toggle';
 
-/** The bar on every page: the site title, linking home, and the site's sections. */
+/** The bar on every page: the site title, linking home, and the site's sections (`site.navigation`). */
 export function SiteHeader({ title }: { title: string }) {
   return (
     <header className="border-b border-neutral-200 dark:border-neutral-800">
@@ -13,16 +14,13 @@ export function SiteHeader({ title }: { title: string }) {
           </a>
           <nav aria-label="Site">
             <ul className="flex items-center gap-6 font-medium">
-              <li>
-                <a href={tagsPath()} className="hover:underline">
-                  Tags
-                </a>
-              </li>
-              <li>
-                <a href={searchPath()} className="hover:underline">
-                  Search
-                </a>
-              </li>
+              {site.navigation.map((item) => (
+                <li key={item.name}>
+                  <a href={routeHref(item.route)} className="hover:underline">
+                    {item.name}
+                  </a>
+                </li>
+              ))}
               <li>
                 <ThemeToggle />
               </li>

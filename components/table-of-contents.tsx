@@ -1,11 +1,12 @@
 import type { Heading } from '@/lib/markdown';
+import { site } from '@/lib/site';
 
-/** Posts with fewer headings than this are short enough to read without one. */
-export const TOC_MIN_HEADINGS = 3;
-
-/** Links to a post's sections (h2, with their h3 inside), server-rendered: no script needed. */
+/**
+ * Links to a post's sections (h2, with their h3 inside), server-rendered: no script needed. Posts
+ * with fewer headings than `site.tocMinHeadings` are short enough to read without one.
+ */
 export function TableOfContents({ headings }: { headings: Heading[] }) {
-  if (headings.length < TOC_MIN_HEADINGS) return null;
+  if (headings.length < site.tocMinHeadings) return null;
   const sections: { heading: Heading; children: Heading[] }[] = [];
   for (const heading of headings) {
     const last = sections.at(-1);

@@ -5,13 +5,14 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { catalogOf, postFilesIn, postStatus, type PostSummary } from './api';
-import type { BodyFacts } from './body-facts';
 import { firstTextLine } from './body-screen';
 import { formatPostDate } from './dates';
 import { LIMITS, utf8Bytes } from './limits';
 import { SITE_OG_IMAGE, generatedOgImageSlugs } from './og';
 import { pageCount } from './pagination';
+import { catalogOf, type Renderer } from './posts/catalog';
+import { postStatus, type PostSummary } from './posts/post';
+import { postFilesIn } from './posts/source';
 import { renderBody } from './render-pool';
 import { site } from './site';
 import { allTags } from './tags';
@@ -23,10 +24,7 @@ export type CheckProblem = { file: string; line: number; column: number; severit
 
 export type CheckResult = { problems: CheckProblem[]; posts: number };
 
-/** An excerpt longer than this is cut by previews and search engines alike. */
-export const EXCERPT_WARNING_LENGTH = 300;
-
-/** Whether `relative` (a site path such as `/assets/a.png`) names a file in `publicDir`, with exact case. */
+/** The files under `public/`, each folder listed once, for asking which site paths name a file. */
 class PublicFiles {
   private readonly listings = new Map<string, Promise<Set<string>>>();
 
@@ -44,6 +42,7 @@ class PublicFiles {
     return listing;
   }
 
+  /** Whether `sitePath` (such as `/assets/a.png`) names a file under the root, with exact case. */
   async has(sitePath: string): Promise<boolean> {
     let decoded: string;
     try {
@@ -108,29 +107,17 @@ function isRelativeFile(url: string): boolean {
   return url !== '' && !url.startsWith('#') && !url.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(url);
 }
 
-/** The facts of a body, or why it cannot be rendered. */
-export type FactsOrError = BodyFacts | { error: string };
+/** Workers a check renders with: one per core of this 2-core class of machine. */
+const CHECK_PARALLEL_RENDERS = 2;
 
 /**
- * Finds the facts of many bodies by rendering each, as its page will be, in the rendering workers
- * with their budgets (lib/render-pool.ts); `npm run check` passes one that caches them.
+ * Every body is rendered as its page will be, in the rendering workers with their budgets
+ * (lib/render-pool.ts); `npm run check` uses the build's own worker bundle, whose render cache the
+ * build's pages then read.
  */
-export type FactsFinder = (bodies: { content: string; bodyLine: number }[]) => Promise<FactsOrError[]>;
+const renderForCheck: Renderer = (markdown, bodyLine) => renderBody(markdown, bodyLine, CHECK_PARALLEL_RENDERS);
 
-/** Workers a check renders with: one per core of this 2-core class of machine. */
-export const CHECK_PARALLEL_RENDERS = 2;
-
-export const renderForFacts: FactsFinder = (bodies) =>
-  Promise.all(
-    bodies.map(({ content, bodyLine }) =>
-      renderBody(content, bodyLine, CHECK_PARALLEL_RENDERS).then(
-        (rendered): FactsOrError => rendered.facts,
-        (error: unknown): FactsOrError => ({ error: error instanceof Error ? error.message : String(error) }),
-      ),
-    ),
-  );
-
-export type CheckOptions = { now?: number; findFacts?: FactsFinder };
+export type CheckOptions = { now?: number };
 
 /** Checks every post in `postsDir` against `publicDir`. */
 export async function checkPosts(
@@ -138,10 +125,11 @@ export async function checkPosts(
   publicDir: string,
   options: CheckOptions = {},
 ): Promise<CheckResult> {
-  const { now = Date.now(), findFacts = renderForFacts } = options;
+  const { now = Date.now() } = options;
   const problems: CheckProblem[] = [];
   const files = await postFilesIn(postsDir);
-  const { loaded, problems: invalid } = await catalogOf(files);
+  // The catalog the build works from: read, validated, rendered, addresses claimed.
+  const { entries, problems: invalid } = await catalogOf(files, renderForCheck);
   for (const problem of invalid) {
     problems.push({
       file: problem.file,
@@ -152,19 +140,8 @@ export async function checkPosts(
     });
   }
 
-  const posts = [...loaded.values()];
-  const found = await findFacts(posts.map((post) => ({ content: post.content, bodyLine: post.bodyLine })));
-  const facts = new Map<string, { ids: Set<string>; links: BodyFacts['links']; images: BodyFacts['images'] }>();
-  posts.forEach((post, index) => {
-    const fact = found[index];
-    if (!fact) return;
-    if ('error' in fact) {
-      const line = firstTextLine(post.content, post.bodyLine);
-      problems.push({ file: post.summary.file, line, column: 1, severity: 'error', message: fact.error });
-      return;
-    }
-    facts.set(post.summary.slug, { ...fact, ids: new Set(fact.ids) });
-  });
+  const posts = [...entries.values()];
+  const ids = new Map(posts.map((post) => [post.summary.slug, new Set(post.facts.ids)]));
   const publicFiles = new PublicFiles(publicDir);
   const published = new PublishedSite(
     posts.map((post) => post.summary).filter((summary) => postStatus(summary, now) === 'published'),
@@ -172,27 +149,26 @@ export async function checkPosts(
   const aliases = new Set(posts.flatMap((post) => post.summary.aliases.map((alias) => alias.replace(/\/?$/, '/'))));
 
   for (const post of posts) {
-    const { summary } = post;
-    const own = facts.get(summary.slug);
-    if (!own) continue;
+    const { summary, source, facts } = post;
+    const ownIds = ids.get(summary.slug) ?? new Set<string>();
     const report = (severity: Severity, where: { line: number; column: number }, message: string) =>
       problems.push({ file: summary.file, ...where, severity, message });
 
     // Fields are on line 2 or later; an absent one is placed on the opening `---`.
-    const written = (field: string) => post.positionOf(field).line > 1;
+    const written = (field: string) => source.positionOf(field).line > 1;
 
-    const bytes = utf8Bytes(post.content);
+    const bytes = utf8Bytes(source.content);
     if (bytes > LIMITS.fileWarningBytes) {
       report(
         'warning',
-        { line: firstTextLine(post.content, post.bodyLine), column: 1 },
+        { line: firstTextLine(source.content, source.bodyLine), column: 1 },
         `the body is ${bytes.toLocaleString('en-US')} bytes: readers wait for it and the build slows (an error past ${LIMITS.fileBytes.toLocaleString('en-US')}); consider splitting it`,
       );
     }
     for (const alias of summary.aliases) {
       const folder = alias.replace(/\/?$/, '/');
       if ((await publicFiles.has(alias)) || (await publicFiles.has(`${folder}index.html`))) {
-        report('error', post.positionOf('aliases'), `aliases: ${alias} is already a file in public/`);
+        report('error', source.positionOf('aliases'), `aliases: ${alias} is already a file in public/`);
       }
     }
 
@@ -204,19 +180,23 @@ export async function checkPosts(
     ];
     for (const [field, url] of assets) {
       if (url && isLocal(url) && !(await publicFiles.has(url))) {
-        report('error', post.positionOf(field), `${field}: ${url} is not a file in public/ (names are case-sensitive)`);
+        report(
+          'error',
+          source.positionOf(field),
+          `${field}: ${url} is not a file in public/ (names are case-sensitive)`,
+        );
       }
     }
-    if (summary.excerpt.length > EXCERPT_WARNING_LENGTH && written('excerpt')) {
+    if (summary.excerpt.length > site.excerptWarningCharacters && written('excerpt')) {
       report(
         'warning',
-        post.positionOf('excerpt'),
-        `excerpt: ${summary.excerpt.length} characters; previews and search results cut it near 160 (keep it under ${EXCERPT_WARNING_LENGTH})`,
+        source.positionOf('excerpt'),
+        `excerpt: ${summary.excerpt.length} characters; previews and search results cut it near ${site.excerptCharacters} (keep it under ${site.excerptWarningCharacters})`,
       );
     }
 
     // Images in the body.
-    for (const image of own.images) {
+    for (const image of facts.images) {
       if (!image.alt.trim())
         report('warning', image, `image ${image.url} has no alt text: describe it for readers who cannot see it`);
       if (isLocal(image.url) && !(await publicFiles.has(image.url))) {
@@ -231,7 +211,7 @@ export async function checkPosts(
     }
 
     // Links in the body.
-    for (const link of own.links) {
+    for (const link of facts.links) {
       const hash = link.url.indexOf('#');
       const pathPart = hash === -1 ? link.url : link.url.slice(0, hash);
       let fragment = hash === -1 ? '' : link.url.slice(hash + 1);
@@ -241,7 +221,7 @@ export async function checkPosts(
         // Keep the fragment as written.
       }
       if (pathPart === '') {
-        if (fragment && !own.ids.has(fragment))
+        if (fragment && !ownIds.has(fragment))
           report('error', link, `link #${fragment}: no heading or id "${fragment}" in this post`);
         continue;
       }
@@ -257,7 +237,7 @@ export async function checkPosts(
       const route = recognizeRoute(pathPart);
       if (route?.kind === 'post') {
         const slug = route.slug;
-        const target = loaded.get(slug);
+        const target = entries.get(slug);
         if (!target) {
           report('error', link, `link ${link.url}: there is no post "${slug}"`);
           continue;
@@ -269,7 +249,7 @@ export async function checkPosts(
           const when = formatPostDate(target.summary.date, site.locale, site.timeZone);
           report('warning', link, `link ${link.url}: "${slug}" is scheduled for ${when}; until then the link is a 404`);
         }
-        if (fragment && !facts.get(slug)?.ids.has(fragment)) {
+        if (fragment && !ids.get(slug)?.has(fragment)) {
           report('error', link, `link ${link.url}: no heading or id "${fragment}" in "${slug}"`);
         }
         continue;

@@ -21,7 +21,7 @@ export type PostDate = {
 };
 
 /** Human date forms accepted besides ISO 8601, as date-fns `parse` patterns (English month names). */
-export const HUMAN_DATE_FORMATS = ['MMMM d, yyyy', 'MMM d, yyyy', 'd MMMM yyyy', 'd MMM yyyy'] as const;
+const HUMAN_DATE_FORMATS = ['MMMM d, yyyy', 'MMM d, yyyy', 'd MMMM yyyy', 'd MMM yyyy'] as const;
 
 /** What an author is told when a date cannot be read. */
 export const EXPECTED_DATE =

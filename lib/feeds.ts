@@ -10,19 +10,14 @@
  */
 import { getAllPosts, getPostBySlug, type Post, type PostSummary } from './api';
 import { site } from './site';
-import { absoluteUrl, assetUrl, homePath, postPath, routeHref } from './urls';
+import { absoluteUrl, assetUrl, homePath, postPath, routeHref, type FeedFormat } from './urls';
 import { htmlEscape, xmlAttribute, xmlCdata, xmlEscape, xmlSafe } from './xml-text';
-
-/** How many posts a feed carries. */
-export const FEED_SIZE = 20;
 
 export const feedPaths = {
   rss: routeHref({ kind: 'feed', format: 'rss' }),
   atom: routeHref({ kind: 'feed', format: 'atom' }),
   json: routeHref({ kind: 'feed', format: 'json' }),
 } as const;
-
-export type FeedFormat = keyof typeof feedPaths;
 
 /**
  * Rewrites the post's own links for a reader elsewhere: `/x` and `#x` become absolute. The HTML
@@ -76,12 +71,15 @@ export type Feed = {
   items: FeedItem[];
 };
 
-/** Published posts only, whatever the server mode: a feed never carries a draft or a future post. */
+/**
+ * The newest `site.feedSize` published posts, whatever the server mode: a feed never carries a
+ * draft or a future post.
+ */
 async function newestPublished(tag?: string): Promise<Post[]> {
   const summaries = (await getAllPosts()).filter(
     (post: PostSummary) => post.status === 'published' && (!tag || post.tags.some((item) => item.slug === tag)),
   );
-  const posts = await Promise.all(summaries.slice(0, FEED_SIZE).map((post) => getPostBySlug(post.slug)));
+  const posts = await Promise.all(summaries.slice(0, site.feedSize).map((post) => getPostBySlug(post.slug)));
   return posts.filter((post): post is Post => post !== null);
 }
 

@@ -1,8 +1,8 @@
 /**
  * Markdown to HTML, once per post: GFM (tables, task lists, strikethrough, autolinks, footnotes),
- * raw HTML parsed and then sanitized, heading ids for `#anchors`, and, from the same parse, the
- * facts `npm run check` verifies (lib/body-facts.ts). Excerpts are read apart (lib/excerpt.ts):
- * lists need them for every post, without rendering.
+ * raw HTML parsed and then sanitized, heading ids for `#anchors`, and, from the same parse, what
+ * else anyone needs of the body: the table of contents, the facts `npm run check` verifies
+ * (lib/body-facts.ts), the default excerpt and the word count (lib/body-text.ts).
  * Posts are untrusted: lib/render-pool.ts runs this in a worker with a time and memory budget.
  */
 import type { Element, Root as HastRoot } from 'hast';
@@ -11,12 +11,13 @@ import { raw } from 'hast-util-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { CLOBBER_PREFIX, fragmentIds, linksAndImages, type BodyFacts } from './body-facts';
-import { markdownParser } from './excerpt';
+import { firstParagraphOf, wordsOf } from './body-text';
 import { rehypeHighlight } from './highlight';
 import { assetUrl, basePath } from './urls';
 
@@ -171,7 +172,7 @@ function rehypeHeadingAnchors() {
   };
 }
 
-/** What the page needs besides the HTML: a table of contents. */
+/** One h2 or h3 heading of a body, for the page's table of contents. */
 export type Heading = { depth: 2 | 3; id: string; text: string };
 
 function headingsOf(tree: HastRoot): Heading[] {
@@ -202,7 +203,8 @@ function rehypeRawWhenPresent() {
   };
 }
 
-const processor = remark()
+const processor = unified()
+  .use(remarkParse)
   .use(remarkGfm)
   // Footnote ids are prefixed once, by sanitizing, and links are mended after: no doubled prefix.
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
@@ -225,19 +227,28 @@ export type RenderedMarkdown = {
   headings: Heading[];
   /** Ids, links and images, for `npm run check`. */
   facts: BodyFacts;
+  /** Plain text of the first paragraph that has text: the default excerpt, before it is cut. */
+  firstParagraph: string;
+  /** Words a reader reads (Chinese and Japanese characters at two to a word), for the reading time. */
+  words: number;
 };
 
 /**
  * Renders a post body whose first line is file line `bodyLine`. The markdown is parsed once; the
- * same tree gives the facts and the HTML.
+ * same tree gives the HTML, the headings, the facts, the excerpt's paragraph and the word count.
  */
 export async function renderMarkdown(markdown: string, bodyLine = 1): Promise<RenderedMarkdown> {
-  const mdast = markdownParser.parse(markdown);
+  const mdast = processor.parse(markdown);
+  // Read before the tree goes on to become HTML.
   const asked = linksAndImages(mdast, bodyLine);
+  const firstParagraph = firstParagraphOf(mdast);
+  const words = wordsOf(mdast);
   const hast = await processor.run(mdast);
   return {
     html: processor.stringify(hast),
     headings: headingsOf(hast),
     facts: { ids: fragmentIds(hast), ...asked },
+    firstParagraph,
+    words,
   };
 }

@@ -124,21 +124,11 @@ type LoadedFile = { data: Buffer; covers: Set<number> };
 
 const filesRead = new Map<string, Promise<LoadedFile>>();
 
-let bytesRead = 0;
-
-/** Bytes of font files read by this process so far (each file once), for benchmarks. */
-export function ogFontBytesRead(): number {
-  return bytesRead;
-}
-
 /** One font file with its coverage; read once per process. */
 function loadFile(file: string): Promise<LoadedFile> {
   let loaded = filesRead.get(file);
   if (!loaded) {
-    loaded = readFile(file).then((data) => {
-      bytesRead += data.byteLength;
-      return { data, covers: fontCoverage(data) };
-    });
+    loaded = readFile(file).then((data) => ({ data, covers: fontCoverage(data) }));
     filesRead.set(file, loaded);
     loaded.catch(() => filesRead.delete(file));
   }

@@ -1,6 +1,8 @@
 /**
- * The whole contract of a post's front matter, in one zod schema. Adding a field means changing
- * this file (and the components that show it), nothing else.
+ * The whole contract of a post's front matter, in one zod schema: each field's type, its default,
+ * the words its errors use (`EXPECTED`) and a one-line description. `Post` and `PostSummary`
+ * (lib/posts/post.ts) are derived from the schema's output type, so adding a field means changing
+ * this file (and the component that shows it), nothing else.
  */
 import { z } from 'zod';
 import { EXPECTED_DATE, parsePostDate, type PostDate } from './dates';
@@ -35,8 +37,13 @@ const EXPECTED: Record<string, string> = {
 };
 
 /** YAML `field:` with no value is null: treat it as absent. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+const absentIfNull = (value: unknown) => (value === null ? undefined : value);
+
+/** A field that may be absent (or empty). */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(absentIfNull, schema.optional());
+
+/** A field whose schema has a `.default()`, used when it is absent (or empty). */
+const defaulted = <T extends z.ZodType>(schema: z.ZodDefault<T>) => z.preprocess(absentIfNull, schema);
 
 /** Control characters (other than tab) have no place in a one-line text, and XML cannot carry most of them. */
 const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
@@ -70,61 +77,74 @@ const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]
 /** An old path to redirect from: site-relative, no query, no fragment, nothing that climbs out. */
 const ALIAS = /^\/(?!\/)[^?#\s]*$/;
 
-export const frontMatterSchema = z.looseObject({
-  title: oneLine.pipe(z.string().min(1).max(LIMITS.titleCharacters)),
-  date: dateField,
-  excerpt: optional(z.string().trim()),
-  coverImage: optional(asset),
-  // `author: Jane Doe` is shorthand for `author: { name: Jane Doe }`.
-  author: optional(
-    z.preprocess(
-      (value) => (typeof value === 'string' ? { name: value } : value),
-      z.object({ name: nonEmpty, picture: optional(asset) }),
-    ),
+/**
+ * Every field, its type, its default and what it is (`.describe`, one line). Other fields in a
+ * file are allowed and dropped; docs/writing.md lists these (a unit test keeps the two equal).
+ */
+export const frontMatterSchema = z.object({
+  title: oneLine.pipe(z.string().min(1).max(LIMITS.titleCharacters)).describe('The page title and its <h1>'),
+  date: dateField.describe('The publication date; posts are listed newest first'),
+  excerpt: optional(z.string().trim()).describe(
+    'A short summary for lists, the meta description and link previews; default: the first paragraph, cut',
   ),
+  coverImage: optional(asset).describe('The picture above the post and on its preview'),
+  // `author: Jane Doe` is shorthand for `author: { name: Jane Doe }`.
+  author: defaulted(
+    z
+      .preprocess(
+        (value) => (typeof value === 'string' ? { name: value } : value),
+        z.object({ name: nonEmpty, picture: optional(asset) }),
+      )
+      .default(() => ({ ...site.defaultAuthor })),
+  ).describe("Who wrote the post; default: the site's defaultAuthor"),
   // `ogImage: /x.jpg` is shorthand for `ogImage: { url: /x.jpg }`.
   ogImage: optional(
     z.preprocess((value) => (typeof value === 'string' ? { url: value } : value), z.object({ url: asset })),
+  ).describe('The picture link previews show; default: the cover, else a generated card'),
+  draft: defaulted(z.boolean().default(false)).describe(
+    'true keeps the post out of builds and servers; next dev shows it',
   ),
-  // Drafts show in `next dev` only.
-  draft: optional(z.boolean()),
-  // Overrides the file name as the post's URL segment.
   slug: optional(
     z
       .string()
       .trim()
       .regex(SLUG)
       .refine((slug) => utf8Bytes(slug) <= LIMITS.urlSegmentBytes),
-  ),
+  ).describe('The URL segment instead of the file name'),
   // `tags: Next.js` is shorthand for a list of one; each tag must give a URL segment.
-  tags: optional(
-    z.preprocess(
-      (value) => (typeof value === 'string' || typeof value === 'number' ? [String(value)] : value),
-      z
-        .array(z.preprocess((value) => (typeof value === 'number' ? String(value) : value), oneLine.refine(tagFits)))
-        .max(LIMITS.tags),
-    ),
-  ),
+  tags: defaulted(
+    z
+      .preprocess(
+        (value) => (typeof value === 'string' || typeof value === 'number' ? [String(value)] : value),
+        z
+          .array(z.preprocess((value) => (typeof value === 'number' ? String(value) : value), oneLine.refine(tagFits)))
+          .max(LIMITS.tags),
+      )
+      .default(() => []),
+  ).describe('Subjects, each with its own page and feed; related posts share them'),
   // `aliases: /old/` is shorthand for a list of one.
-  aliases: optional(
-    z.preprocess(
-      (value) => (typeof value === 'string' ? [value] : value),
-      z
-        .array(
-          z
-            .string()
-            .trim()
-            .regex(ALIAS)
-            .superRefine((alias, ctx) => {
-              const problem = aliasProblem(alias);
-              if (problem) ctx.addIssue({ code: 'custom', message: `it ${problem}` });
-            }),
-        )
-        .max(LIMITS.aliases),
-    ),
-  ),
+  aliases: defaulted(
+    z
+      .preprocess(
+        (value) => (typeof value === 'string' ? [value] : value),
+        z
+          .array(
+            z
+              .string()
+              .trim()
+              .regex(ALIAS)
+              .superRefine((alias, ctx) => {
+                const problem = aliasProblem(alias);
+                if (problem) ctx.addIssue({ code: 'custom', message: `it ${problem}` });
+              }),
+          )
+          .max(LIMITS.aliases),
+      )
+      .default(() => []),
+  ).describe('Old addresses that redirect to the post'),
 });
 
+/** Front matter once validated: every field typed, defaults filled in. */
 export type FrontMatterFields = z.output<typeof frontMatterSchema>;
 
 /** One problem with one field of one post's front matter. */

@@ -1,5 +1,6 @@
 /** Reading on: the posts next to one in time, and the ones that share its tags. */
 import type { PostSummary } from './api';
+import { site } from './site';
 
 type Index = { position: Map<string, number>; byTag: Map<string, number[]> };
 
@@ -33,10 +34,10 @@ export function neighbours(posts: PostSummary[], slug: string): { newer?: PostSu
 }
 
 /**
- * Up to `limit` other posts sharing the most tags with `post`, newest first among equals. Only the
+ * Up to `limit` (`site.relatedPosts`) other posts sharing the most tags with `post`, newest first among equals. Only the
  * posts of its own tags are counted, and the best are kept while counting: no sort of the whole list.
  */
-export function relatedPosts(posts: PostSummary[], post: PostSummary, limit = 3): PostSummary[] {
+export function relatedPosts(posts: PostSummary[], post: PostSummary, limit = site.relatedPosts): PostSummary[] {
   const { position, byTag } = indexOf(posts);
   const self = position.get(post.slug);
   const shared = new Map<number, number>();

@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { RenderedMarkdown } from './markdown';
 import { renderedSchema } from './render-protocol';
 
-/** Where entries are written: under the working directory, as the check's own cache is. */
+/** Where entries are written: `node_modules/.cache/markdown-blog/render/` in the working directory. */
 function cacheDirectory(): string {
   return path.join(/* turbopackIgnore: true */ process.cwd(), 'node_modules', '.cache', 'markdown-blog', 'render');
 }

@@ -11,12 +11,13 @@ import path from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { LIMITS } from './limits';
 import type { RenderedMarkdown } from './markdown';
+import { runtimeMode } from './posts/mode';
 import { renderCache, type RenderCache } from './render-cache';
 import { readySchema, renderReplySchema, type RenderRequest } from './render-protocol';
 import { basePath } from './urls';
 
 /** Why a body could not be rendered, in words for its author. */
-export class RenderError extends Error {
+class RenderError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RenderError';
@@ -34,7 +35,11 @@ function renderBudget(): number {
 
 type Job = { request: RenderRequest; resolve: (rendered: RenderedMarkdown) => void; reject: (error: Error) => void };
 
-/** Whether this module runs inside Next (which inlines NEXT_RUNTIME), not from source under tsx. */
+/**
+ * Whether this module runs bundled by Next (which inlines NEXT_RUNTIME), not from source under tsx.
+ * Read here rather than in lib/posts/mode.ts: it is about how this code was loaded (and so where the
+ * worker's code is), not about whether this process is a build, a server or `next dev`.
+ */
 const underNext = process.env.NEXT_RUNTIME === 'nodejs';
 
 /** The worker's entry beside this file, when running from source. */
@@ -63,7 +68,7 @@ export function useRenderBundle(file: string): void {
 function workerSource(): WorkerSource {
   if (chosenSource) return chosenSource;
   if (!underNext) chosenSource = { kind: 'tsx' };
-  else if (process.env.NODE_ENV === 'development') chosenSource = { kind: 'in-process' };
+  else if (runtimeMode() === 'dev') chosenSource = { kind: 'in-process' };
   else {
     // Read by path at run time, not traced; scripts/assemble-standalone.mjs copies the folder.
     const file = path.join(/* turbopackIgnore: true */ process.cwd(), '.render-worker', 'render-worker.js');

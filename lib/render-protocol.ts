@@ -19,6 +19,8 @@ export const renderedSchema = z.object({
     links: z.array(z.object({ ...located, url: z.string() })),
     images: z.array(z.object({ ...located, url: z.string(), alt: z.string() })),
   }),
+  firstParagraph: z.string(),
+  words: z.number(),
 }) satisfies z.ZodType<RenderedMarkdown>;
 
 export const renderReplySchema = z.discriminatedUnion('ok', [

@@ -1,7 +1,9 @@
 /**
- * Site facts in one place: every page, the metadata and the date formatting read them from here.
- * Change these values to make the blog yours.
+ * Site facts and tunables in one place: every page, the metadata, the feeds, the lists and the
+ * date formatting read them from here. Change these values to make the blog yours.
  */
+import type { Route } from './urls';
+
 export type SiteAuthor = {
   name: string;
   /** A path under `public/` (e.g. `/assets/blog/authors/me.jpeg`) or an absolute URL. */
@@ -23,10 +25,26 @@ export type SiteConfig = {
   postsPerPage: number;
   /** Links in the footer, such as a Mastodon or GitHub profile; the feed is always there. */
   social: { name: string; url: string }[];
+  /** The sections linked from the header, in order, by route (lib/urls.ts). */
+  navigation: { name: string; route: Route }[];
+  /** Posts a feed carries, newest first. */
+  feedSize: number;
+  /** Reading speed for the "5 min read" line; Chinese and Japanese characters count two to a word. */
+  wordsPerMinute: number;
+  /** Posts with fewer h2/h3 headings than this get no table of contents. */
+  tocMinHeadings: number;
+  /** Other posts shown under a post, by shared tags. */
+  relatedPosts: number;
+  /** Search results shown for a query. */
+  searchResults: number;
+  /** A default excerpt (the first paragraph) is cut at a word near this many characters. */
+  excerptCharacters: number;
+  /** `npm run check` warns about a written excerpt longer than this: previews and search engines cut it. */
+  excerptWarningCharacters: number;
 };
 
 /** The address used when `SITE_URL` is not set: right for `next dev`, wrong for anything published. */
-export const DEFAULT_SITE_URL = 'http://localhost:3000';
+const DEFAULT_SITE_URL = 'http://localhost:3000';
 
 export const site: SiteConfig = {
   title: 'Markdown Blog',
@@ -40,6 +58,17 @@ export const site: SiteConfig = {
   postsPerPage: 10,
   // For example: [{ name: 'GitHub', url: 'https://github.com/you' }, { name: 'Mastodon', url: 'https://mastodon.social/@you' }]
   social: [],
+  navigation: [
+    { name: 'Tags', route: { kind: 'tags' } },
+    { name: 'Search', route: { kind: 'search' } },
+  ],
+  feedSize: 20,
+  wordsPerMinute: 220,
+  tocMinHeadings: 3,
+  relatedPosts: 3,
+  searchResults: 10,
+  excerptCharacters: 160,
+  excerptWarningCharacters: 300,
 };
 
 /**

@@ -1,9 +1,8 @@
 /** What the tag routes share: their static paths and the page a URL names. */
-import { getAllPosts } from './api';
+import { getAllPosts, type PostSummary } from './api';
 import { pageCount, paginate, parsePageNumber, type Page } from './pagination';
 import { site } from './site';
 import { allTags, findTag, postsTagged, type TagSummary } from './tags';
-import type { PostSummary } from './api';
 
 /** Every tag with its number of pages. */
 export async function tagPageCounts(): Promise<{ tag: TagSummary; pages: number }[]> {

@@ -10,7 +10,7 @@ import { site } from './site';
 export const basePath = process.env.BLOG_BASE_PATH ?? '';
 
 /** A site path (`/assets/x.png`, as authors write them) as an href: with the base path in front. */
-export function withBasePath(path: string): string {
+function withBasePath(path: string): string {
   return `${basePath}${path}`;
 }
 
@@ -25,7 +25,7 @@ export function absoluteUrl(href: string): string {
 }
 
 /** The site's feeds, by format, and the file each is at. */
-export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
 export type FeedFormat = keyof typeof FEED_FILES;
 const FEED_BY_FILE = new Map<string, FeedFormat>([
   [FEED_FILES.rss, 'rss'],

@@ -10,7 +10,7 @@
  * build's pages and the search index read the same entries back.
  */
 import path from 'node:path';
-import { postsDirectory } from '../lib/api';
+import { postsDirectory } from '../lib/posts/source';
 import { checkPosts, formatCheckProblem } from '../lib/check';
 import { stopRenderWorkers, useRenderBundle } from '../lib/render-pool';
 import { siteUrlWarning } from '../lib/site';

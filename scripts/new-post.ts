@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { postsDirectory } from '../lib/api';
+import { postsDirectory } from '../lib/posts/source';
 import { isoDayIn } from '../lib/dates';
 import { site } from '../lib/site';
 import { slugify } from '../lib/slug';

@@ -11,15 +11,22 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import path from 'node:path';
 
 /** Where the bundle goes, relative to the project (and to the standalone server's folder). */
-export const RENDER_WORKER_DIR = '.render-worker';
-export const RENDER_WORKER_ENTRY = 'render-worker.js';
+const RENDER_WORKER_DIR = '.render-worker';
+const RENDER_WORKER_ENTRY = 'render-worker.js';
 
+/** Every `*.ts` file under `lib/` (sub-folders such as lib/posts/ included), sorted. */
+function libSources(root) {
+  const lib = path.join(root, 'lib');
+  return readdirSync(lib, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => name.split(path.sep).join('/'))
+    .sort();
+}
+
+/** The stamp of the bundle and of the render cache's entries (lib/render-cache.ts). */
 function inputsHash(root) {
   const hash = createHash('sha256');
-  const lib = path.join(root, 'lib');
-  for (const name of readdirSync(lib).sort()) {
-    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(path.join(lib, name)));
-  }
+  for (const name of libSources(root)) hash.update(name).update(readFileSync(path.join(root, 'lib', name)));
   const lockfile = path.join(root, 'package-lock.json');
   if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   hash.update(`base:${process.env.BASE_PATH ?? ''}`);

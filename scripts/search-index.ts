@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { freezePostsFolder } from '../lib/api';
+import { freezePostsFolder } from '../lib/posts/source';
 import { stopRenderWorkers, useRenderBundle } from '../lib/render-pool';
 import { writeSearchIndex } from '../lib/search-records';
 

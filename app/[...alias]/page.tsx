@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { Container } from '@/components/container';
-import { getAliases } from '@/lib/api';
+import { aliases } from '@/app/content';
 import { PLACEHOLDERS } from '@/lib/placeholders';
 import { basePath, postPath } from '@/lib/urls';
 
@@ -17,9 +17,9 @@ function segments(alias: string): string[] {
 
 /** Old addresses of posts (`aliases:` in front matter), one page each. Anything else here is a 404. */
 export async function generateStaticParams(): Promise<Params[]> {
-  const aliases = await getAliases();
-  if (aliases.length === 0) return [{ alias: [PLACEHOLDERS.alias] }];
-  return aliases.map(({ alias }) => ({ alias: segments(alias) }));
+  const all = await aliases();
+  if (all.length === 0) return [{ alias: [PLACEHOLDERS.alias] }];
+  return all.map(({ alias }) => ({ alias: segments(alias) }));
 }
 
 async function targetOf(params: Promise<Params>): Promise<string | undefined> {
@@ -30,7 +30,7 @@ async function targetOf(params: Promise<Params>): Promise<string | undefined> {
       return segment;
     }
   });
-  const match = (await getAliases()).find(({ alias }) => segments(alias).join('/') === requested.join('/'));
+  const match = (await aliases()).find(({ alias }) => segments(alias).join('/') === requested.join('/'));
   return match ? postPath(match.slug) : undefined;
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Container } from '@/components/container';
-import { getAllPosts } from '@/lib/api';
+import { allPosts } from '@/app/content';
 import { allTags } from '@/lib/tags';
 import { tagPath, tagsPath } from '@/lib/urls';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 };
 
 export default async function TagsPage() {
-  const tags = allTags(await getAllPosts());
+  const tags = allTags(await allPosts());
   return (
     <Container>
       <h1 className="mb-12 text-4xl font-bold tracking-tight md:text-5xl">Tags</h1>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getAliases, getAllPosts, getPostBySlug, getPostSlugs, InvalidPostsError } from '@/lib/api';
+import { setRuntimeMode } from '@/lib/posts/mode';
 import * as renderPool from '@/lib/render-pool';
 import { site } from '@/lib/site';
 
@@ -130,8 +131,8 @@ describe('lib/api', () => {
     await write('two.md', post('Two', '2020-01-02'));
     await getAllPosts();
     await getPostSlugs();
-    // Lists need no bodies: nothing is rendered until a post page asks.
-    expect(renderMarkdown).not.toHaveBeenCalled();
+    // Lists take the excerpt and the reading time from the rendered body; pages then reuse it.
+    expect(renderMarkdown).toHaveBeenCalledTimes(2);
     await getPostBySlug('one');
     await getPostBySlug('two');
     await Promise.all([getAllPosts(), getPostBySlug('one'), getPostBySlug('one')]);
@@ -220,7 +221,7 @@ describe('lib/api', () => {
     await write('future.md', post('Future', '2999-01-01'));
     await write('renamed.md', post('Renamed', '2020-01-03', 'Body.', 'slug: new-name\naliases: [/old/]\n'));
 
-    vi.stubEnv('NODE_ENV', 'production');
+    setRuntimeMode('server');
     try {
       expect(await getPostSlugs()).toEqual(['new-name', 'out']);
       expect(await getPostBySlug('draft')).toBeNull();
@@ -229,7 +230,7 @@ describe('lib/api', () => {
       expect((await getPostBySlug('new-name'))?.title).toBe('Renamed');
       expect(await getAliases()).toEqual([{ alias: '/old/', slug: 'new-name' }]);
 
-      vi.stubEnv('NODE_ENV', 'development');
+      setRuntimeMode('dev');
       const all = await getAllPosts();
       expect(all.map((p) => [p.slug, p.status])).toEqual([
         ['future', 'scheduled'],
@@ -239,7 +240,7 @@ describe('lib/api', () => {
       ]);
       expect((await getPostBySlug('draft'))?.status).toBe('draft');
     } finally {
-      vi.unstubAllEnvs();
+      setRuntimeMode(undefined);
     }
   });
 
@@ -247,14 +248,14 @@ describe('lib/api', () => {
     await write('fine.md', post('Fine', '2020-01-01'));
     await write('broken.md', post('Broken', 'someday'));
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.stubEnv('NODE_ENV', 'production');
+    setRuntimeMode('server');
     try {
       expect((await getAllPosts()).map((p) => p.slug)).toEqual(['fine']);
       expect(await getPostBySlug('broken')).toBeNull();
       expect((await getPostBySlug('fine'))?.title).toBe('Fine');
       expect(log).toHaveBeenCalledWith(expect.stringMatching(/broken\.md:3:1: date: expected a date/));
     } finally {
-      vi.unstubAllEnvs();
+      setRuntimeMode(undefined);
       log.mockRestore();
     }
   });

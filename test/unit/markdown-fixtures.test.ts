@@ -6,7 +6,6 @@
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { firstParagraphOf, firstParagraphText, markdownParser } from '@/lib/excerpt';
 import { renderMarkdown } from '@/lib/markdown';
 
 const root = path.join(import.meta.dirname, '..', 'fixtures', 'markdown');
@@ -138,9 +137,8 @@ describe('markdown safety and structure', () => {
   });
 });
 
-/** The excerpt: the first paragraph with text, as a reader sees it, read without rendering. */
-describe('firstParagraphText', () => {
-  const postsDir = path.join(import.meta.dirname, '..', '..', '_posts');
+/** The excerpt: the first paragraph with text, as a reader sees it, from the render's own tree. */
+describe('firstParagraph', () => {
   const tricky: [string, string, string][] = [
     ['plain', 'First words here.\n\nSecond paragraph.\n', 'First words here.'],
     ['after a heading', '## Intro\n\nThe opening.\n\nMore.\n', 'The opening.'],
@@ -163,34 +161,35 @@ describe('firstParagraphText', () => {
     ['bare URL', 'Read www.example.com today.\n\nMore.\n', 'Read www.example.com today.'],
     ['emphasis and code', 'Some *emphasis*, `code` and **bold**.\n\nMore.\n', 'Some emphasis, code and bold.'],
     [
-      'a reference defined past the part a long body reads',
+      'a reference defined far below',
       `See [the docs][docs].\n\n${'Filler words here. '.repeat(400)}\n\n[docs]: https://example.com\n`,
       'See the docs.',
     ],
   ];
 
-  it.each(tricky)('%s', (_name, markdown, expected) => {
-    expect(firstParagraphText(markdown)).toBe(expected);
+  it.each(tricky)('%s', async (_name, markdown, expected) => {
+    expect((await renderMarkdown(markdown)).firstParagraph).toBe(expected);
   });
+});
 
-  // The fast path (a prefix in plain CommonMark) against a full GFM parse of the whole body.
-  const files: [string, string][] = [
-    ...cases.map((name): [string, string] => [
-      `fixture ${name}`,
-      readFileSync(path.join(root, name, 'input.md'), 'utf8'),
-    ]),
-    ...readdirSync(postsDir).map((name): [string, string] => [
-      `_posts/${name}`,
-      readFileSync(path.join(postsDir, name), 'utf8').replace(/^---[\s\S]*?\n---\n/, ''),
-    ]),
+/** The reading time's word count: what a reader reads, from the same tree. */
+describe('words', () => {
+  const counted: [string, string, number][] = [
+    ['plain words', 'One two three.\n\nFour five.\n', 5],
+    ['contractions and hyphens are one word', "Don't over-think it.\n", 3],
+    ['paragraphs do not run together', 'end\n\nstart\n', 2],
+    [
+      'link targets and image addresses are not read',
+      '[two words](https://example.com/a/b/c) ![alt text](/x/y.png)\n',
+      2,
+    ],
+    ['code is read', 'Run `npm test` now.\n\n```sh\nnpm run build\n```\n', 7],
+    ['raw HTML markup is not read', '<details>\n<summary>Open</summary>\n\nHidden words here.\n\n</details>\n', 3],
+    ['Chinese and Japanese characters count two to a word', '日本語の記事です\n', 4],
+    ['mixed scripts', 'Next.js と React\n', 3.5],
   ];
 
-  it.each(files)('%s: as a full parse reads it', (_name, markdown) => {
-    expect(firstParagraphText(markdown)).toBe(firstParagraphOf(markdownParser.parse(markdown)));
-  });
-
-  it('reads the opening paragraph, skipping headings and image-only paragraphs', () => {
-    expect(firstParagraphText('## Intro\n\n![x](/x.png)\n\nThe opening *words*.\n')).toBe('The opening words.');
-    expect(firstParagraphText('See [the docs][docs].\n\n[docs]: https://example.com\n')).toBe('See the docs.');
+  it.each(counted)('%s', async (_name, markdown, expected) => {
+    expect((await renderMarkdown(markdown)).words).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateFrontMatter } from '@/lib/post-schema';
+import { frontMatterSchema, validateFrontMatter } from '@/lib/post-schema';
 
 function problems(data: Record<string, unknown>) {
   const result = validateFrontMatter(data);
@@ -7,7 +7,7 @@ function problems(data: Record<string, unknown>) {
 }
 
 describe('front-matter schema', () => {
-  it('accepts the smallest post and fills nothing it was not given', () => {
+  it('accepts the smallest post and leaves the fields without a default absent', () => {
     const result = validateFrontMatter({ title: 'Hello', date: '2020-03-16' });
     expect(result.ok && result.fields).toMatchObject({ title: 'Hello', date: { kind: 'day', iso: '2020-03-16' } });
     expect(result.ok && result.fields.coverImage).toBeUndefined();
@@ -75,6 +75,19 @@ describe('front-matter schema', () => {
       'title: expected a non-empty string of at most 300 characters, found an empty string',
       expect.stringMatching(/^coverImage: expected .*, found "\/\/evil.example\/x.jpg"$/),
     ]);
+  });
+
+  it('describes every field in one line, and fills the defaults of the fields that have one', () => {
+    for (const [field, schema] of Object.entries(frontMatterSchema.shape)) {
+      expect(schema.description, field).toMatch(/^[^\n]{10,120}$/);
+    }
+    const result = validateFrontMatter({ title: 'T', date: '2020-03-16', draft: null, tags: null });
+    expect(result.ok && result.fields).toMatchObject({
+      draft: false,
+      tags: [],
+      aliases: [],
+      author: { name: expect.any(String) },
+    });
   });
 
   it('refuses an author that is neither a name nor an object', () => {

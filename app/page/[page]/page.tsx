@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Container } from '@/components/container';
 import { Pagination } from '@/components/pagination';
 import { PostGrid } from '@/components/post-grid';
-import { getAllPosts } from '@/lib/api';
+import { allPosts } from '@/app/content';
 import { pageCount, paginate, parsePageNumber } from '@/lib/pagination';
 import { site } from '@/lib/site';
 import { archivePath } from '@/lib/urls';
@@ -20,12 +20,12 @@ type Props = { params: Promise<Params> };
  * export requires.
  */
 export async function generateStaticParams(): Promise<Params[]> {
-  const total = pageCount((await getAllPosts()).length, site.postsPerPage);
+  const total = pageCount((await allPosts()).length, site.postsPerPage);
   return Array.from({ length: total }, (_, index) => ({ page: String(index + 1) }));
 }
 
 async function archivePage(segment: string) {
-  const posts = await getAllPosts();
+  const posts = await allPosts();
   const page = parsePageNumber(segment, pageCount(posts.length, site.postsPerPage));
   return page === undefined ? undefined : paginate(posts, page, site.postsPerPage);
 }

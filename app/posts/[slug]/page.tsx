@@ -7,7 +7,8 @@ import { JsonLd } from '@/components/json-ld';
 import { PostNavigation } from '@/components/post-navigation';
 import { RelatedPosts } from '@/components/related-posts';
 import { TableOfContents } from '@/components/table-of-contents';
-import { getAllPosts, getPostBySlug, getPostSlugs } from '@/lib/api';
+import { allPosts, postBySlug } from '@/app/content';
+import { getPostSlugs } from '@/lib/api';
 import { ogImageOf } from '@/lib/og';
 import { PLACEHOLDERS } from '@/lib/placeholders';
 import { neighbours, relatedPosts } from '@/lib/related';
@@ -30,7 +31,7 @@ export async function generateStaticParams(): Promise<Params[]> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const post = await getPostBySlug((await params).slug);
+  const post = await postBySlug((await params).slug);
   if (!post) return {};
   const image = ogImageOf(post);
   const images = [{ url: image }];
@@ -58,9 +59,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PostPage({ params }: Props) {
-  const post = await getPostBySlug((await params).slug);
+  const post = await postBySlug((await params).slug);
   if (!post) notFound();
-  const posts = await getAllPosts();
+  const posts = await allPosts();
   const url = absoluteUrl(postPath(post.slug));
   const image = ogImageOf(post);
   return (

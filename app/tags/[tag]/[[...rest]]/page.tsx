@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TagPageView } from '@/components/tag-page-view';
-import { tagPage, tagPageCounts } from '@/lib/tag-pages';
+import { tagPageOf } from '@/app/content';
+import { tagPageCounts } from '@/lib/tag-pages';
 import { PLACEHOLDERS } from '@/lib/placeholders';
 import { tagPath } from '@/lib/urls';
 
@@ -25,10 +26,10 @@ export async function generateStaticParams(): Promise<Params[]> {
 /** The page the URL names: `[]` is page 1, `['page', n]` page n ≥ 2; anything else is no page. */
 async function found(params: Promise<Params>) {
   const { tag, rest = [] } = await params;
-  if (rest.length === 0) return tagPage(tag);
+  if (rest.length === 0) return tagPageOf(tag);
   const [word, number] = rest;
   if (rest.length !== 2 || word !== 'page' || number === undefined || number === '1') return undefined;
-  return tagPage(tag, number);
+  return tagPageOf(tag, number);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
