@@ -40,5 +40,9 @@ export default async function config(phase: string): Promise<NextConfig> {
     images: { unoptimized: true },
     poweredByHeader: false,
     reactStrictMode: true,
+    // The build does not type-check: `npm test` (and so CI) and `npm run typecheck` run `tsc
+    // --noEmit` over the whole project in about 2 s, where Next's own pass took 3.6 s of a 25 s
+    // build (docs/performance.md). Authors who only write posts never change a type.
+    typescript: { ignoreBuildErrors: true },
   };
 }

@@ -15,7 +15,7 @@ import { cloneBuild, sharedBuild } from './shared-builds';
 import { folderBytes, megabytes, residentBytes, serverPid } from './server-process';
 
 /** Unknown addresses sent in the flood, across every route that answers 404 for them. */
-const FLOOD = 2_000;
+const FLOOD = 1_000;
 /** Sent first, uncounted, so that the memory figures start from a server that has run every route. */
 const WARM_UP = 300;
 const CONCURRENCY = 8;
@@ -151,7 +151,8 @@ describe('a server under hostile traffic (`next start`, standalone)', () => {
     );
     expect([...statuses]).toEqual([[404, FLOOD]]);
     expect(diskAfter - diskBefore, 'growth of .next').toBeLessThan(1024 * 1024);
-    expect(memoryAfter - memoryWarm, 'growth of the server memory').toBeLessThan(50 * 1024 * 1024);
+    // Measured: +1 to +8 MB after 2,000 with the cache handler; +85 to +136 MB without it.
+    expect(memoryAfter - memoryWarm, 'growth of the server memory').toBeLessThan(30 * 1024 * 1024);
   });
 
   it('serves a post at the first request after a failed save is fixed', async () => {

@@ -22,7 +22,9 @@ describe('Lighthouse on the static export', () => {
     await server?.stop();
   });
 
-  it.each(['/', '/posts/markdown-guide/', '/posts/welcome/'])('meets the budgets on %s', async (route) => {
+  // The home page (covers, lists) and the richest post (code, tables, footnotes); `npm run lighthouse`
+  // also audits a post with a cover.
+  it.each(['/', '/posts/markdown-guide/'])('meets the budgets on %s', async (route) => {
     const name = route === '/' ? 'home' : route.replace(/^\/|\/$/g, '').replaceAll('/', '_');
     const { scores, failing } = await runLighthouse(
       `${server.url}${route}`,

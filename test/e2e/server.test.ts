@@ -23,5 +23,9 @@ describe('next start in Chromium', () => {
     if (dir) await removeCopy(dir);
   });
 
-  siteChecks(() => server.url);
+  // The same components as the export, whose run checks every kind of page with axe in both
+  // themes; here one post, the home page (also dark) and the 404 page, as next start serves them.
+  siteChecks(() => server.url, {
+    axe: { light: ['/', '/posts/markdown-guide/', '/no-such-page/'], dark: ['/'] },
+  });
 });
