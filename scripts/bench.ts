@@ -4,6 +4,11 @@
  * Generates N realistic posts into a copy of the project, runs the static export build (and the same
  * build with 3 posts, for the marginal cost per post), and prints a table of figures; the same
  * figures go to `.bench/results-<N>.json`. Figures, never pass/fail: budgets live in the tests.
+ *
+ * `npm run bench -- --reference DIR [--runs 3] [--posts N] [--no-covers] [--rebuild]`
+ *
+ * Paired cold builds against another Next.js project that reads `_posts/` (scripts/lib/paired-bench.ts):
+ * each project's own posts, or N generated posts for both; medians and the ratio.
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -15,16 +20,21 @@ import { renderMarkdown } from '../lib/markdown';
 import { generatedPost, generatePosts, postSlug } from './lib/generate-posts';
 import { runLighthouse } from './lib/lighthouse';
 import { makeProjectCopy, projectRoot, runNext, startStatic } from './lib/next-project';
+import { pairedBench } from './lib/paired-bench';
 import { firstLoadScripts } from './lib/page-weight';
 
 const { values } = parseArgs({
   options: {
-    posts: { type: 'string', default: '1000' },
+    posts: { type: 'string' },
     lighthouse: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    reference: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    'no-covers': { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
   },
 });
-const count = Number(values.posts);
+const count = Number(values.posts ?? '1000');
 if (!Number.isInteger(count) || count < 4)
   throw new Error(`--posts must be a whole number of at least 4, found ${values.posts}`);
 
@@ -197,4 +207,19 @@ async function main() {
   }
 }
 
-await main();
+if (values.reference !== undefined) {
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a whole number of at least 1, found ${values.runs}`);
+  await pairedBench({
+    reference: values.reference,
+    runs,
+    posts: values.posts === undefined ? undefined : count,
+    covers: !values['no-covers'],
+    rebuild: values.rebuild,
+    benchDir,
+    treeRss,
+  });
+} else {
+  await main();
+}

@@ -56,8 +56,20 @@ export function postSlug(index: number): string {
   return `generated-post-${String(index).padStart(5, '0')}`;
 }
 
-/** The markdown file of generated post `index` out of `count`. */
-export function generatedPost(index: number, count: number): string {
+export type GeneratedPostOptions = {
+  /**
+   * With a cover and an `ogImage` (the default), as the Next.js blog-starter's posts have them; without,
+   * the blog draws a sharing card for each post.
+   */
+  cover?: boolean;
+};
+
+/**
+ * Post number `index` of `count`. Its front matter is also what the Next.js blog-starter reads
+ * (quoted date string, `author` with a picture, `ogImage`), so a benchmark can build the same posts
+ * with both.
+ */
+export function generatedPost(index: number, count: number, { cover = true }: GeneratedPostOptions = {}): string {
   const next = random(index + 1);
   const topic = topics[index % topics.length] ?? 'markdown';
   // Dates spread over about ten years, some on the same day, some with a time.
@@ -65,11 +77,14 @@ export function generatedPost(index: number, count: number): string {
   const date = index % 7 === 0 ? `${day.toISOString().slice(0, 10)}T09:30:00Z` : day.toISOString().slice(0, 10);
   const other = postSlug((index + 1) % count);
   const image = images[index % images.length] ?? images[0];
+  const pictures = cover ? `coverImage: "${image}"\nogImage:\n  url: "${image}"\n` : '';
   return `---
 title: "Notes on ${topic}, part ${index + 1}"
-date: ${date}
+date: "${date}"
 tags: [${topic}, ${topics[(index + 3) % topics.length]}]
-coverImage: "${image}"
+${pictures}author:
+  name: Bench Author
+  picture: "/assets/blog/authors/jj.jpeg"
 ---
 
 ${paragraph(next)}
@@ -110,14 +125,14 @@ ${paragraph(next)}
 }
 
 /** Writes `count` generated posts into `dir` (created if needed). */
-export async function generatePosts(dir: string, count: number): Promise<void> {
+export async function generatePosts(dir: string, count: number, options: GeneratedPostOptions = {}): Promise<void> {
   await mkdir(dir, { recursive: true });
   const batch = 200;
   for (let start = 0; start < count; start += batch) {
     await Promise.all(
       Array.from({ length: Math.min(batch, count - start) }, (_, offset) => {
         const index = start + offset;
-        return writeFile(path.join(dir, `${postSlug(index)}.md`), generatedPost(index, count));
+        return writeFile(path.join(dir, `${postSlug(index)}.md`), generatedPost(index, count, options));
       }),
     );
   }

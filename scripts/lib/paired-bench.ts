@@ -1,0 +1,172 @@
+/**
+ * Paired build timing against a reference project (`npm run bench -- --reference DIR`): the blog's
+ * `npm run build` and the reference's `next build` run alternately, cold, on the same posts, and
+ * the medians and their ratio are printed. A reference is any Next.js project that reads `_posts/`,
+ * such as the official blog-starter (../shared/anchors/README.md says how to install a copy).
+ *
+ * Cold means: no `.next/`, no `out/`, no render cache, no worker bundle. `--rebuild` also times,
+ * after each cold blog build, a second build with one post edited (caches kept), the case of an
+ * author fixing a typo.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { generatePosts, postSlug } from './generate-posts';
+import { makeProjectCopy, projectRoot } from './next-project';
+
+export type PairedOptions = {
+  reference: string;
+  runs: number;
+  /** Generated posts for both, or `undefined` for each project's own posts. */
+  posts?: number;
+  /** The blog's generated posts have no cover or ogImage (it draws cards); the reference's keep theirs. */
+  covers: boolean;
+  rebuild: boolean;
+  benchDir: string;
+  /** Resident memory of a process tree (bench.ts's /proc walk). */
+  treeRss: (pid: number) => Promise<number>;
+};
+
+type Timed = { seconds: number; peakBytes: number };
+
+/** Runs a command to completion, timing it and polling the memory of its process tree. */
+async function timed(
+  cwd: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  treeRss: (pid: number) => Promise<number>,
+): Promise<Timed> {
+  const started = performance.now();
+  let peak = 0;
+  let output = '';
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    let timer: NodeJS.Timeout | undefined;
+    const poll = async () => {
+      if (child.pid !== undefined && child.exitCode === null) peak = Math.max(peak, await treeRss(child.pid));
+      timer = setTimeout(() => void poll(), 200);
+    };
+    void poll();
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve(status ?? 1);
+    });
+  });
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output.slice(-4000)}`);
+  return { seconds: (performance.now() - started) / 1000, peakBytes: peak };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')),
+  );
+  return {
+    ...inherited,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    SITE_URL: 'https://blog.example.com',
+    ...extra,
+  };
+};
+
+export async function pairedBench(options: PairedOptions): Promise<void> {
+  const reference = path.resolve(options.reference);
+  const nextBin = path.join(reference, 'node_modules', 'next', 'dist', 'bin', 'next');
+  if (!existsSync(nextBin)) throw new Error(`${reference} has no node_modules/next: run npm install there first`);
+  const referencePosts = path.join(reference, '_posts');
+  const kept = path.join(options.benchDir, 'reference-posts-kept');
+
+  const blog = await makeProjectCopy(options.benchDir, 'paired');
+  const blogPosts = path.join(blog, '_posts');
+  // The render cache and the worker bundle live beside node_modules, which the copy links.
+  const renderCache = path.join(projectRoot, 'node_modules', '.cache', 'markdown-blog');
+
+  if (options.posts === undefined) {
+    for (const name of await readdir(path.join(projectRoot, '_posts'))) {
+      await writeFile(path.join(blogPosts, name), await readFile(path.join(projectRoot, '_posts', name)));
+    }
+  } else {
+    await generatePosts(blogPosts, options.posts, { cover: options.covers });
+    // The reference's own posts are kept aside and put back at the end.
+    await rm(kept, { recursive: true, force: true });
+    await rename(referencePosts, kept);
+    await mkdir(referencePosts);
+    await generatePosts(referencePosts, options.posts, { cover: true });
+  }
+
+  const label = `${options.posts === undefined ? 'each its own posts' : `${options.posts} generated posts`}${options.covers ? '' : ', the blog without covers'}`;
+  const results: { blog: Timed[]; reference: Timed[]; rebuild: Timed[] } = { blog: [], reference: [], rebuild: [] };
+  try {
+    for (let run = 1; run <= options.runs; run++) {
+      // Alternate which goes first, so that neither always meets a warmer disk cache.
+      const order = run % 2 === 1 ? ['reference', 'blog'] : ['blog', 'reference'];
+      for (const which of order) {
+        if (which === 'reference') {
+          await rm(path.join(reference, '.next'), { recursive: true, force: true });
+          await rm(path.join(reference, 'out'), { recursive: true, force: true });
+          const figures = await timed(reference, process.execPath, [nextBin, 'build'], env(), options.treeRss);
+          results.reference.push(figures);
+          process.stderr.write(`run ${run}: reference ${figures.seconds.toFixed(1)} s\n`);
+        } else {
+          for (const folder of ['.next', 'out', '.render-worker']) {
+            await rm(path.join(blog, folder), { recursive: true, force: true });
+          }
+          await rm(renderCache, { recursive: true, force: true });
+          const figures = await timed(blog, 'npm', ['run', 'build'], env(), options.treeRss);
+          results.blog.push(figures);
+          process.stderr.write(`run ${run}: blog ${figures.seconds.toFixed(1)} s\n`);
+          if (options.rebuild) {
+            const edited = path.join(
+              blogPosts,
+              options.posts === undefined ? 'welcome.md' : `${postSlug(Math.floor(options.posts / 2))}.md`,
+            );
+            await appendFile(edited, `\nEdited for the rebuild, run ${run}.\n`);
+            const again = await timed(blog, 'npm', ['run', 'build'], env(), options.treeRss);
+            results.rebuild.push(again);
+            process.stderr.write(`run ${run}: blog rebuild after one edit ${again.seconds.toFixed(1)} s\n`);
+          }
+        }
+      }
+    }
+  } finally {
+    if (options.posts !== undefined) {
+      await rm(referencePosts, { recursive: true, force: true });
+      await rename(kept, referencePosts);
+    }
+    await rm(blog, { recursive: true, force: true });
+  }
+
+  const seconds = (list: Timed[]) => median(list.map((figures) => figures.seconds));
+  const memory = (list: Timed[]) => `${(median(list.map((figures) => figures.peakBytes)) / 1024 ** 3).toFixed(2)} GiB`;
+  const blogSeconds = seconds(results.blog);
+  const referenceSeconds = seconds(results.reference);
+  const all = (list: Timed[]) => list.map((figures) => figures.seconds.toFixed(1)).join(', ');
+  console.log(
+    `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString()}`,
+  );
+  console.log(`paired cold builds, ${label}, ${options.runs} runs each (medians)`);
+  console.log(
+    `  reference next build   ${referenceSeconds.toFixed(1)} s  (${all(results.reference)}), peak ${memory(results.reference)}`,
+  );
+  console.log(
+    `  blog npm run build     ${blogSeconds.toFixed(1)} s  (${all(results.blog)}), peak ${memory(results.blog)}`,
+  );
+  console.log(`  ratio blog / reference ${(blogSeconds / referenceSeconds).toFixed(2)}×`);
+  if (options.rebuild) {
+    const rebuildSeconds = seconds(results.rebuild);
+    console.log(`  blog rebuild, one post edited ${rebuildSeconds.toFixed(1)} s  (${all(results.rebuild)})`);
+    console.log(`  ratio rebuild / cold   ${(rebuildSeconds / blogSeconds).toFixed(2)}×`);
+  }
+}
