@@ -29,7 +29,22 @@ export type PairedOptions = {
   treeRss: (pid: number) => Promise<number>;
 };
 
-type Timed = { seconds: number; peakBytes: number };
+type Timed = {
+  seconds: number;
+  peakBytes: number;
+  /** From Next's own output: "Compiled successfully in 12.6s". */
+  compileSeconds?: number;
+  /** From Next's own output: "Generating static pages … in 1139ms" (or "in 2.3s"). */
+  pagesSeconds?: number;
+};
+
+function nextPhases(output: string): Pick<Timed, 'compileSeconds' | 'pagesSeconds'> {
+  const seconds = (value: string | undefined, unit: string | undefined) =>
+    value === undefined ? undefined : Number(value) / (unit === 'ms' ? 1000 : 1);
+  const compiled = /Compiled successfully in ([\d.]+)(ms|s)\b/.exec(output);
+  const pages = /Generating static pages[^\n]*\(\d+\/\d+\) in ([\d.]+)(ms|s)\b/.exec(output);
+  return { compileSeconds: seconds(compiled?.[1], compiled?.[2]), pagesSeconds: seconds(pages?.[1], pages?.[2]) };
+}
 
 /** Runs a command to completion, timing it and polling the memory of its process tree. */
 async function timed(
@@ -59,7 +74,7 @@ async function timed(
     });
   });
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output.slice(-4000)}`);
-  return { seconds: (performance.now() - started) / 1000, peakBytes: peak };
+  return { seconds: (performance.now() - started) / 1000, peakBytes: peak, ...nextPhases(output) };
 }
 
 function median(values: number[]): number {
@@ -153,6 +168,11 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
   const blogSeconds = seconds(results.blog);
   const referenceSeconds = seconds(results.reference);
   const all = (list: Timed[]) => list.map((figures) => figures.seconds.toFixed(1)).join(', ');
+  const phases = (list: Timed[]) => {
+    const compile = median(list.map((figures) => figures.compileSeconds ?? Number.NaN));
+    const pages = median(list.map((figures) => figures.pagesSeconds ?? Number.NaN));
+    return `compile ${compile.toFixed(1)} s, pages ${pages.toFixed(1)} s, the rest ${(seconds(list) - compile - pages).toFixed(1)} s`;
+  };
   console.log(
     `\n${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString()}`,
   );
@@ -164,9 +184,12 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
     `  blog npm run build     ${blogSeconds.toFixed(1)} s  (${all(results.blog)}), peak ${memory(results.blog)}`,
   );
   console.log(`  ratio blog / reference ${(blogSeconds / referenceSeconds).toFixed(2)}×`);
+  console.log(`  reference: ${phases(results.reference)}`);
+  console.log(`  blog:      ${phases(results.blog)} (check, start-ups, search index, Next's own steps)`);
   if (options.rebuild) {
     const rebuildSeconds = seconds(results.rebuild);
     console.log(`  blog rebuild, one post edited ${rebuildSeconds.toFixed(1)} s  (${all(results.rebuild)})`);
     console.log(`  ratio rebuild / cold   ${(rebuildSeconds / blogSeconds).toFixed(2)}×`);
+    console.log(`  rebuild:   ${phases(results.rebuild)}`);
   }
 }

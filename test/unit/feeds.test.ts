@@ -246,11 +246,11 @@ describe('feed writers with text no post can hold', () => {
   };
   const clean = xmlSafe(long);
 
-  it('keeps RSS and Atom well-formed and exact, quickly', () => {
-    const started = performance.now();
+  // A writer that went quadratic on this text would take minutes: the test's timeout is the guard,
+  // not a timed assertion, which a busy machine can miss.
+  it('keeps RSS and Atom well-formed and exact', () => {
     const rss = parseStrict(rss2(feed));
     const atom = parseStrict(atom1(feed));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(texts(rss, 'title')).toEqual([xmlSafe(feed.title), clean]);
     expect(texts(rss, 'link')).toEqual(['http://localhost:3000/?a=1&b=<2>', feed.items[0]?.url]);
     expect(named(rss, 'enclosure')[0]?.attributes).toMatchObject({ url: feed.items[0]?.image, type: 'image/png' });

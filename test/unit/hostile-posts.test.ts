@@ -2,6 +2,10 @@
  * Hostile and unlucky posts: front matter is data and never runs, every bad file is its own
  * problem (with file, line and column) and leaves the others alone, every cost has a limit, and
  * whatever `npm run check` accepts has a working address.
+ *
+ * Without the limits, the worst of these inputs took minutes; with them, about a second. The
+ * project's 30 s test timeout is what fails a test that regresses to minutes: no test here asserts a
+ * duration, which a busy machine could miss. (Durations are figures: docs/reliability.md.)
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -98,11 +102,9 @@ describe('front matter is YAML data, never code', () => {
     ].join('\n');
     await write('bomb.md', bomb);
     await write('fine.md', post('Fine'));
-    const started = performance.now();
     expect(await check()).toEqual([
       expect.stringMatching(/^bomb\.md:\d+:\d+: error: invalid YAML front matter: too many aliases/),
     ]);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('reports unclosed, non-map and oversized front matter with a position', async () => {
@@ -127,11 +129,9 @@ describe('one bad file is its own problem', () => {
   it('refuses a file over the size limit without reading it, and keeps the others', async () => {
     await write('huge.md', post('Huge', 'word '.repeat(LIMITS.fileBytes / 5 + 10)));
     await write('fine.md', post('Fine'));
-    const started = performance.now();
     expect(await check()).toEqual([
       expect.stringMatching(/^huge\.md:1:1: error: the file is [\d,]+ bytes, over the limit of 1,000,000/),
     ]);
-    expect(performance.now() - started).toBeLessThan(10_000);
     const { result } = await asServer(getAllPosts);
     expect(result.map((p) => p.slug)).toEqual(['fine']);
   });
@@ -161,10 +161,8 @@ describe('one bad file is its own problem', () => {
   ])('refuses %s before parsing, at its line', async (_, body, message) => {
     await write('deep.md', post('Deep', `Intro.\n\n${body}`));
     await write('fine.md', post('Fine'));
-    const started = performance.now();
     const lines = await check();
     expect(lines).toEqual([expect.stringMatching(message)]);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('keeps a thematic break and long runs inside code', async () => {
