@@ -8,8 +8,10 @@ import path from 'node:path';
 import { getAliases, getAllPosts } from '../lib/api';
 import { placeholderFolders } from '../lib/placeholders';
 import { allTags } from '../lib/tags';
+import { readPostsAsBuilt } from './lib/as-built';
 
 if (process.env.BLOG_OUTPUT !== 'server') {
+  readPostsAsBuilt();
   const posts = await getAllPosts();
   const empty = {
     post: posts.length === 0,

@@ -5,18 +5,12 @@
  *   `next start` and copied into the standalone server. Posts added after the build are found once
  *   the server is built again.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { freezePostsFolder } from '../lib/posts/source';
-import { stopRenderWorkers, useRenderBundle } from '../lib/render-pool';
+import { stopRenderWorkers } from '../lib/render-pool';
 import { writeSearchIndex } from '../lib/search-records';
+import { readPostsAsBuilt } from './lib/as-built';
 
-// The index is the last step of the build, and the posts folder does not change during a build:
-// the door then lists and reads it once, instead of checking every file for each post it is asked for.
-freezePostsFolder();
-// The bundle the build just rendered with: its render cache holds every body already.
-const bundle = path.resolve('.render-worker', 'render-worker.js');
-if (existsSync(bundle)) useRenderBundle(bundle);
+readPostsAsBuilt();
 const started = performance.now();
 const outputPath = path.join(process.env.BLOG_OUTPUT === 'server' ? 'public' : 'out', 'pagefind');
 try {
