@@ -10,14 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, fixturesDir, removeCopy, runNpm } from './project';
-import {
-  builtVariant,
-  sharedBuild,
-  EXPORT_GENERATED_POSTS,
-  HOSTILE_POSTS,
-  LONG_SLUG,
-  type SharedBuild,
-} from './shared-builds';
+import { builtVariant, sharedBuild, EXPORT_GENERATED_POSTS, HOSTILE_SLUGS, type SharedBuild } from './shared-builds';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -36,7 +29,7 @@ const PUBLISHED = [
   'unquoted-date',
   'windows-crlf',
   'better-name',
-  ...Object.keys(HOSTILE_POSTS).map((name) => (name === 'long.md' ? LONG_SLUG : name.replace(/\.md$/, ''))),
+  ...HOSTILE_SLUGS,
   ...Array.from({ length: EXPORT_GENERATED_POSTS }, (_, i) => `generated-post-${String(i).padStart(5, '0')}`),
 ];
 

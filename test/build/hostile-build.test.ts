@@ -12,9 +12,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, removeCopy, runNpm } from './project';
 import { HOSTILE_POSTS, LONG_SLUG, LONG_TAG, sharedBuild, type SharedBuild } from './shared-builds';
 
-const longSlug = LONG_SLUG;
-const longTag = LONG_TAG;
-
 function parsesAsXml(text: string): void {
   const parser = new SaxesParser();
   parser.write(text).close();
@@ -37,7 +34,7 @@ describe('check and build agree on hostile and unlucky posts', () => {
 
   it('publishes every post at its address, with a card where it has no cover', () => {
     const out = path.join(dir, 'out');
-    for (const slug of ['no-posts-yet', 'emoji', '日本語の記事', 'arabic', 'cdata', longSlug, 'v1.2_Notes']) {
+    for (const slug of ['no-posts-yet', 'emoji', '日本語の記事', 'arabic', 'cdata', LONG_SLUG, 'v1.2_Notes']) {
       expect(existsSync(path.join(out, 'posts', slug, 'index.html')), slug).toBe(true);
       expect(existsSync(path.join(out, 'og', `${slug}.png`)), slug).toBe(true);
     }
@@ -52,7 +49,7 @@ describe('check and build agree on hostile and unlucky posts', () => {
       'Named like a placeholder',
     );
     expect(readFileSync(path.join(out, 'no-aliases-yet', 'index.html'), 'utf8')).toContain('/posts/no-posts-yet/');
-    expect(existsSync(path.join(out, 'tags', longTag, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(out, 'tags', LONG_TAG, 'index.html'))).toBe(true);
   });
 
   it('writes feeds that parse, with the text as written', () => {

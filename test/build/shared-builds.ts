@@ -67,6 +67,11 @@ export const HOSTILE_POSTS: Record<string, string> = {
   'v1.2_Notes.md': post('Dots and underscores'),
 };
 
+/** Where each of {@link HOSTILE_POSTS} is published: its file name, or its `slug` field. */
+export const HOSTILE_SLUGS = Object.keys(HOSTILE_POSTS).map((name) =>
+  name === 'long.md' ? LONG_SLUG : name.replace(/\.md$/, ''),
+);
+
 /** Generated posts in the `export` variant: with the others, 23 published posts, three pages. */
 export const EXPORT_GENERATED_POSTS = 8;
 
