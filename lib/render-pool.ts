@@ -82,7 +82,7 @@ function workerSource(): WorkerSource {
   return chosenSource;
 }
 
-let cache: { for: string; cache: RenderCache | undefined } | undefined;
+let cache: { for: string; stamp: string | undefined; cache: RenderCache | undefined } | undefined;
 
 /** The render cache of the bundle in use (keyed by its stamp), or none without a bundle. */
 function cacheOf(source: WorkerSource): RenderCache | undefined {
@@ -97,9 +97,20 @@ function cacheOf(source: WorkerSource): RenderCache | undefined {
     } catch {
       stamp = undefined;
     }
-    cache = { for: source.file, cache: stamp ? renderCache(stamp, basePath) : undefined };
+    cache = { for: source.file, stamp, cache: stamp ? renderCache(stamp, basePath) : undefined };
   }
   return cache.cache;
+}
+
+/**
+ * The stamp of the pipeline in use (the worker bundle's: a hash of `lib/`, `app/og/`, the lockfile
+ * and the base path), which keys everything kept across builds (lib/content-cache.ts); none in
+ * `next dev` or from source, where nothing is kept.
+ */
+export function pipelineStamp(): string | undefined {
+  const source = workerSource();
+  cacheOf(source);
+  return source.kind === 'bundle' ? cache?.stamp : undefined;
 }
 
 async function renderInProcess(request: RenderRequest): Promise<RenderedMarkdown> {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { postsDirectory } from '../lib/posts/source';
 import { checkPosts, formatCheckProblem } from '../lib/check';
 import { stopRenderWorkers, useRenderBundle } from '../lib/render-pool';
+import { pruneContentCache } from '../lib/content-cache';
 import { siteUrlWarning } from '../lib/site';
 import { bundleRenderWorker } from './render-worker-bundle.mjs';
 
@@ -21,6 +22,8 @@ const started = performance.now();
 useRenderBundle(await bundleRenderWorker());
 const { problems, posts } = await checkPosts(postsDirectory(), path.resolve('public'));
 await stopRenderWorkers();
+// Before every build: the cache of work done once per content stays under its size limit.
+await pruneContentCache();
 for (const problem of problems) console.log(formatCheckProblem(problem));
 const siteWarning = siteUrlWarning();
 if (siteWarning) console.log(siteWarning);

@@ -14,19 +14,27 @@ import path from 'node:path';
 const RENDER_WORKER_DIR = '.render-worker';
 const RENDER_WORKER_ENTRY = 'render-worker.js';
 
-/** Every `*.ts` file under `lib/` (sub-folders such as lib/posts/ included), sorted. */
-function libSources(root) {
-  const lib = path.join(root, 'lib');
-  return readdirSync(lib, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts'))
-    .map((name) => name.split(path.sep).join('/'))
+/**
+ * What the pipeline is made of: every `*.ts` file under `lib/` (sub-folders such as lib/posts/
+ * included) and every `*.ts`/`*.tsx` file under `app/og/` (the generated cards, kept in the same
+ * cache), as paths from the project, sorted.
+ */
+function pipelineSources(root) {
+  return ['lib', path.join('app', 'og')]
+    .flatMap((folder) =>
+      existsSync(path.join(root, folder))
+        ? readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })
+            .filter((name) => /\.tsx?$/.test(name))
+            .map((name) => path.join(folder, name).split(path.sep).join('/'))
+        : [],
+    )
     .sort();
 }
 
-/** The stamp of the bundle and of the render cache's entries (lib/render-cache.ts). */
+/** The stamp of the bundle and of everything kept across builds (lib/content-cache.ts). */
 function inputsHash(root) {
   const hash = createHash('sha256');
-  for (const name of libSources(root)) hash.update(name).update(readFileSync(path.join(root, 'lib', name)));
+  for (const name of pipelineSources(root)) hash.update(name).update(readFileSync(path.join(root, name)));
   const lockfile = path.join(root, 'package-lock.json');
   if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   hash.update(`base:${process.env.BASE_PATH ?? ''}`);

@@ -58,6 +58,14 @@ vi.mock('next/og', async (importOriginal) => {
   return { ...actual, ImageResponse: RecordingImageResponse };
 });
 
+// The pipeline's stamp keys the card cache. Unset (as when running from source) nothing is kept;
+// the caching test sets a stamp of its own, so that no earlier run's entry is found.
+let stamp: string | undefined;
+vi.mock('@/lib/render-pool', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/render-pool')>()),
+  pipelineStamp: () => stamp,
+}));
+
 const { GET } = await import('@/app/og/[image]/route');
 
 const titles: Record<string, string> = {
@@ -175,6 +183,26 @@ describe('Open Graph cards', () => {
       ['Markdown Blog', 'Satori breaker', 'January 1, 2020'],
       ['Markdown Blog', '', 'January 1, 2020'],
     ]);
+  });
+
+  it('draws a card once per title and date, then reads it back, also in a later build', async () => {
+    stamp = `test-${process.pid}-${Date.now()}-${Math.random()}`;
+    try {
+      const first = await card('greek');
+      expect(drawn).toHaveLength(1);
+      const again = await card('greek');
+      expect(drawn).toHaveLength(1);
+      expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+      // Another card is drawn: the key is the card's text, not the route.
+      await card('cyrillic');
+      expect(drawn).toHaveLength(2);
+      // A new pipeline (its code or fonts changed) draws again.
+      stamp = `${stamp}-changed`;
+      await card('greek');
+      expect(drawn).toHaveLength(3);
+    } finally {
+      stamp = undefined;
+    }
   });
 
   it('draws the site card too', async () => {

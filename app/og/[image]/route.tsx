@@ -4,6 +4,8 @@ import { formatPostDate } from '@/lib/dates';
 import { site } from '@/lib/site';
 import { SITE_OG_IMAGE, generatedOgImageSlugs } from '@/lib/og';
 import { cardFonts } from '@/lib/og-fonts';
+import { contentCache } from '@/lib/content-cache';
+import { pipelineStamp } from '@/lib/render-pool';
 
 export const dynamic = 'force-static';
 export const revalidate = 60;
@@ -16,8 +18,36 @@ export async function generateStaticParams(): Promise<Params[]> {
   return [{ image: SITE_OG_IMAGE }, ...slugs.map((slug) => ({ image: `${slug}.png` }))];
 }
 
+type CardLines = { siteName: string; title: string; subtitle: string };
+
+/**
+ * The card's PNG: kept across builds by its lines and the pipeline's stamp (lib/content-cache.ts),
+ * so a card is drawn once per title, date and site name (about 20 ms each) and a rebuild reads it.
+ */
+async function card(lines: CardLines): Promise<Response> {
+  const stamp = pipelineStamp();
+  const cache = stamp ? contentCache('og', stamp) : undefined;
+  const key = JSON.stringify([lines.siteName, lines.title, lines.subtitle]);
+  let png = await cache?.get(key);
+  if (!png || !wholePng(png)) {
+    png = await drawCard(lines);
+    await cache?.set(key, png);
+  }
+  return new Response(new Uint8Array(png), {
+    headers: { 'content-type': 'image/png', 'cache-control': 'public, max-age=0, must-revalidate' },
+  });
+}
+
+/** Whether `bytes` start as a PNG and end with its last chunk: an entry damaged on disk is drawn again. */
+function wholePng(bytes: Buffer): boolean {
+  return (
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) &&
+    bytes.subarray(-8, -4).toString('latin1') === 'IEND'
+  );
+}
+
 /** The card's PNG, drawn now (not while the response streams) so that a failure can be caught. */
-async function drawCard(lines: { siteName: string; title: string; subtitle: string }): Promise<Response> {
+async function drawCard(lines: CardLines): Promise<Buffer> {
   const { texts, fonts, family } = await cardFonts([
     { text: lines.siteName, weight: 700 },
     { text: lines.title, weight: 700 },
@@ -50,7 +80,7 @@ async function drawCard(lines: { siteName: string; title: string; subtitle: stri
       fonts: fonts.map(({ name, data, weight, style }) => ({ name, data, weight, style })),
     },
   );
-  return new Response(await image.arrayBuffer(), { status: image.status, headers: image.headers });
+  return Buffer.from(await image.arrayBuffer());
 }
 
 /**
@@ -72,12 +102,12 @@ export async function GET(_request: Request, { params }: { params: Promise<Param
   }
   const post = posts.find((item) => `${item.slug}.png` === name && withCards.includes(item.slug));
   if (name !== SITE_OG_IMAGE && !post) return new Response('Not found', { status: 404 });
-  if (!post) return drawCard({ siteName: site.title, title: site.title, subtitle: site.description });
+  if (!post) return card({ siteName: site.title, title: site.title, subtitle: site.description });
   const subtitle = formatPostDate(post.date, site.locale, site.timeZone);
   try {
-    return await drawCard({ siteName: site.title, title: post.title, subtitle });
+    return await card({ siteName: site.title, title: post.title, subtitle });
   } catch (error) {
     console.error(`Open Graph card of ${post.file}: drawn without its title, which could not be drawn:`, error);
-    return drawCard({ siteName: site.title, title: '', subtitle });
+    return card({ siteName: site.title, title: '', subtitle });
   }
 }
