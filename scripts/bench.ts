@@ -5,10 +5,11 @@
  * build with 3 posts, for the marginal cost per post), and prints a table of figures; the same
  * figures go to `.bench/results-<N>.json`. Figures, never pass/fail: budgets live in the tests.
  *
- * `npm run bench -- --reference DIR [--runs 3] [--posts N] [--no-covers] [--rebuild]`
+ * `npm run bench -- --reference DIR|floor [--runs 3] [--posts N] [--no-covers] [--rebuild]`
  *
  * Paired cold builds against another Next.js project that reads `_posts/` (scripts/lib/paired-bench.ts):
- * each project's own posts, or N generated posts for both; medians and the ratio.
+ * each project's own posts, or N generated posts for both; medians and the ratio. `floor` is a bare
+ * Next.js project with one page per post (scripts/lib/floor-project.ts): what Next itself costs.
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import { generatedPost, generatePosts, postSlug } from './lib/generate-posts';
 import { runLighthouse } from './lib/lighthouse';
 import { makeProjectCopy, projectRoot, runNext, startStatic } from './lib/next-project';
 import { pairedBench } from './lib/paired-bench';
+import { makeFloorProject } from './lib/floor-project';
 import { firstLoadScripts } from './lib/page-weight';
 
 const { values } = parseArgs({
@@ -211,8 +213,16 @@ if (values.reference !== undefined) {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a whole number of at least 1, found ${values.runs}`);
+  // `floor`: a bare Next.js project with one page per post (scripts/lib/floor-project.ts), with the blog's own posts.
+  let reference = values.reference;
+  if (reference === 'floor') {
+    reference = await makeFloorProject(benchDir);
+    for (const name of await readdir(path.join(projectRoot, '_posts'))) {
+      if (name.endsWith('.md')) await writeFile(path.join(reference, '_posts', name), await readFile(path.join(projectRoot, '_posts', name)));
+    }
+  }
   await pairedBench({
-    reference: values.reference,
+    reference,
     runs,
     posts: values.posts === undefined ? undefined : count,
     covers: !values['no-covers'],
