@@ -32,11 +32,20 @@ export type PairedOptions = {
 type Timed = {
   seconds: number;
   peakBytes: number;
+  /**
+   * User + system CPU seconds of the whole process tree (from GNU time, when installed). Unlike
+   * wall time, it hardly moves when other work shares the machine's cores.
+   */
+  cpuSeconds?: number;
   /** From Next's own output: "Compiled successfully in 12.6s". */
   compileSeconds?: number;
   /** From Next's own output: "Generating static pages … in 1139ms" (or "in 2.3s"). */
   pagesSeconds?: number;
 };
+
+/** GNU time: its CPU figures include every descendant its child waited for (Next's workers, check's threads). */
+const GNU_TIME = '/usr/bin/time';
+const CPU_MARK = 'bench-cpu-seconds';
 
 function nextPhases(output: string): Pick<Timed, 'compileSeconds' | 'pagesSeconds'> {
   const seconds = (value: string | undefined, unit: string | undefined) =>
@@ -57,8 +66,11 @@ async function timed(
   const started = performance.now();
   let peak = 0;
   let output = '';
+  const counted = existsSync(GNU_TIME);
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = counted
+      ? spawn(GNU_TIME, ['-f', `${CPU_MARK} %U %S`, command, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     let timer: NodeJS.Timeout | undefined;
@@ -74,8 +86,16 @@ async function timed(
     });
   });
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${output.slice(-4000)}`);
-  return { seconds: (performance.now() - started) / 1000, peakBytes: peak, ...nextPhases(output) };
+  const cpu = new RegExp(`${CPU_MARK} ([\\d.]+) ([\\d.]+)`).exec(output);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    peakBytes: peak,
+    cpuSeconds: cpu ? Number(cpu[1]) + Number(cpu[2]) : undefined,
+    ...nextPhases(output),
+  };
 }
+
+const cpuNote = (figures: Timed) => (figures.cpuSeconds === undefined ? '' : ` (CPU ${figures.cpuSeconds.toFixed(1)} s)`);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -133,7 +153,7 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
           await rm(path.join(reference, 'out'), { recursive: true, force: true });
           const figures = await timed(reference, process.execPath, [nextBin, 'build'], env(), options.treeRss);
           results.reference.push(figures);
-          process.stderr.write(`run ${run}: reference ${figures.seconds.toFixed(1)} s\n`);
+          process.stderr.write(`run ${run}: reference ${figures.seconds.toFixed(1)} s${cpuNote(figures)}\n`);
         } else {
           for (const folder of ['.next', 'out', '.render-worker']) {
             await rm(path.join(blog, folder), { recursive: true, force: true });
@@ -141,7 +161,7 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
           await rm(renderCache, { recursive: true, force: true });
           const figures = await timed(blog, 'npm', ['run', 'build'], env(), options.treeRss);
           results.blog.push(figures);
-          process.stderr.write(`run ${run}: blog ${figures.seconds.toFixed(1)} s\n`);
+          process.stderr.write(`run ${run}: blog ${figures.seconds.toFixed(1)} s${cpuNote(figures)}\n`);
           if (options.rebuild) {
             const edited = path.join(
               blogPosts,
@@ -150,7 +170,7 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
             await appendFile(edited, `\nEdited for the rebuild, run ${run}.\n`);
             const again = await timed(blog, 'npm', ['run', 'build'], env(), options.treeRss);
             results.rebuild.push(again);
-            process.stderr.write(`run ${run}: blog rebuild after one edit ${again.seconds.toFixed(1)} s\n`);
+            process.stderr.write(`run ${run}: blog rebuild after one edit ${again.seconds.toFixed(1)} s${cpuNote(again)}\n`);
           }
         }
       }
@@ -184,12 +204,21 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
     `  blog npm run build     ${blogSeconds.toFixed(1)} s  (${all(results.blog)}), peak ${memory(results.blog)}`,
   );
   console.log(`  ratio blog / reference ${(blogSeconds / referenceSeconds).toFixed(2)}×`);
+  const cpu = (list: Timed[]) => median(list.map((figures) => figures.cpuSeconds ?? Number.NaN));
+  if (!Number.isNaN(cpu(results.blog))) {
+    console.log(
+      `  CPU time (all processes): reference ${cpu(results.reference).toFixed(1)} s, blog ${cpu(results.blog).toFixed(1)} s, ratio ${(cpu(results.blog) / cpu(results.reference)).toFixed(2)}×`,
+    );
+  }
   console.log(`  reference: ${phases(results.reference)}`);
   console.log(`  blog:      ${phases(results.blog)} (check, start-ups, search index, Next's own steps)`);
   if (options.rebuild) {
     const rebuildSeconds = seconds(results.rebuild);
     console.log(`  blog rebuild, one post edited ${rebuildSeconds.toFixed(1)} s  (${all(results.rebuild)})`);
     console.log(`  ratio rebuild / cold   ${(rebuildSeconds / blogSeconds).toFixed(2)}×`);
+    if (!Number.isNaN(cpu(results.rebuild))) {
+      console.log(`  CPU time, rebuild ${cpu(results.rebuild).toFixed(1)} s (${(cpu(results.rebuild) / cpu(results.blog)).toFixed(2)}× of cold)`);
+    }
     console.log(`  rebuild:   ${phases(results.rebuild)}`);
   }
 }
