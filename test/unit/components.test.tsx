@@ -24,8 +24,13 @@ const post: Post = {
   title: 'Dynamic Routing and Static Generation',
   date: date('March 16, 2020'),
   excerpt: 'A short summary.',
-  coverImage: 'https://example.com/cover.jpg',
+  coverImage: { url: 'https://example.com/cover.jpg' },
   author: { name: 'JJ Kasper', picture: '/assets/blog/authors/jj.jpeg' },
+  pictures: {
+    cover: { src: 'https://example.com/cover.jpg', sources: [] },
+    avatar: { src: '/assets/blog/authors/jj.jpeg', sources: [] },
+    share: { url: 'https://example.com/cover.jpg' },
+  },
   html: '<p>The whole body, which lists never show.</p>',
   draft: false,
   aliases: [],
@@ -73,7 +78,7 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
   });
 
   it('PostHeader without cover or picture shows neither', () => {
-    render(<PostHeader {...post} title="Plain" coverImage={undefined} author={{ name: 'Ann' }} />);
+    render(<PostHeader {...post} title="Plain" pictures={{ share: { url: '/og/plain.png' } }} author={{ name: 'Ann' }} />);
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     expect(screen.getByText('Ann')).toBeTruthy();
     expect(screen.queryByText('Draft')).toBeNull();
