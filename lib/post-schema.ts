@@ -99,7 +99,9 @@ export const frontMatterSchema = z.object({
           message: 'width and height go together',
         }),
     ),
-  ).describe('The picture above the post and on its preview: a file beside the post, in public/, or a URL with its width and height'),
+  ).describe(
+    'The picture above the post and on its preview: a file beside the post, in public/, or a URL with its width and height',
+  ),
   // `author: Jane Doe` is shorthand for `author: { name: Jane Doe }`.
   author: defaulted(
     z

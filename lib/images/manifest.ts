@@ -88,9 +88,11 @@ export function pictureOf(entry: ManifestEntry): Picture {
     src: assetUrl(entry.fallback.path),
     width: entry.width,
     height: entry.height,
-    sources: entry.sources.filter((source) => source.files.length > 0).map((source) => ({
-      type: source.type,
-      srcset: srcset(source.files),
-    })),
+    sources: entry.sources
+      .filter((source) => source.files.length > 0)
+      .map((source) => ({
+        type: source.type,
+        srcset: srcset(source.files),
+      })),
   };
 }

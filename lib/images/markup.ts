@@ -17,7 +17,8 @@ export const PICTURE_SIZES = {
   /** A cover across the page column: the post's header, the home page's newest post. */
   wide: '(min-width: 64rem) 60rem, (min-width: 40rem) calc(100vw - 4rem), calc(100vw - 2.5rem)',
   /** A cover in a two-column list of previews. */
-  preview: '(min-width: 64rem) 28rem, (min-width: 48rem) calc(50vw - 3.5rem), (min-width: 40rem) calc(100vw - 4rem), calc(100vw - 2.5rem)',
+  preview:
+    '(min-width: 64rem) 28rem, (min-width: 48rem) calc(50vw - 3.5rem), (min-width: 40rem) calc(100vw - 4rem), calc(100vw - 2.5rem)',
   /** A picture in a post's body (never wider than the body column). */
   body: '(min-width: 46rem) 42rem, (min-width: 40rem) calc(100vw - 4rem), calc(100vw - 2.5rem)',
   /** An author's picture. */
@@ -81,7 +82,10 @@ export function pictureHtml(picture: Picture, options: PictureOptions): string {
     `${attribute('fetchpriority', img.fetchPriority)}${attribute('class', img.className)}>`;
   if (sources.length === 0) return tag;
   const sourceTags = sources
-    .map((source) => `<source${attribute('type', source.type)}${attribute('srcset', source.srcSet)}${attribute('sizes', source.sizes)}>`)
+    .map(
+      (source) =>
+        `<source${attribute('type', source.type)}${attribute('srcset', source.srcSet)}${attribute('sizes', source.sizes)}>`,
+    )
     .join('');
   return `<picture>${sourceTags}${tag}</picture>`;
 }

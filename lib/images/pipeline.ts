@@ -26,7 +26,7 @@ export const IMAGE_SETTINGS = {
   /** The width of the one file old browsers get. */
   fallbackWidth: 1200,
   og: { width: 1200, height: 630 },
-  avif: { quality: 55, effort: 3 },
+  avif: { quality: 55, effort: 2 },
   webp: { quality: 78, effort: 4 },
   jpeg: { quality: 80, mozjpeg: true },
   png: { compressionLevel: 9 },
@@ -150,7 +150,13 @@ function plan(
     const name = `${hash}.${EXTENSION[facts.format]}`;
     jobs.push({ name, make: () => Promise.resolve(bytes) });
     return {
-      entry: { width: facts.width, height: facts.height, fallback: { path: url(name), width: facts.width }, sources: [], og },
+      entry: {
+        width: facts.width,
+        height: facts.height,
+        fallback: { path: url(name), width: facts.width },
+        sources: [],
+        og,
+      },
       jobs,
     };
   }

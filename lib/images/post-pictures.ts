@@ -77,7 +77,9 @@ export function postPictures(
   post: PostLocation,
   manifest: Manifest | undefined,
 ): PostPictures {
-  const cover = fields.coverImage ? frontMatterPicture(fields.coverImage.url, post, manifest, fields.coverImage) : undefined;
+  const cover = fields.coverImage
+    ? frontMatterPicture(fields.coverImage.url, post, manifest, fields.coverImage)
+    : undefined;
   const avatar = fields.author.picture ? frontMatterPicture(fields.author.picture, post, manifest) : undefined;
   return {
     ...(cover ? { cover } : {}),
@@ -90,7 +92,10 @@ export function postPictures(
  * The body's pictures by their `src` in the rendered HTML (site paths carry the base path there,
  * lib/markdown.ts): what lib/images/markup.ts's `withPictures` asks.
  */
-export function bodyPictureLookup(post: PostLocation, manifest: Manifest | undefined): (src: string) => Picture | undefined {
+export function bodyPictureLookup(
+  post: PostLocation,
+  manifest: Manifest | undefined,
+): (src: string) => Picture | undefined {
   return (src) => {
     if (!manifest) return undefined;
     let reference = src;

@@ -95,7 +95,8 @@ export function resolvePictureReference(reference: string, post: PostLocation): 
     return { kind: 'invalid', reason: 'holds a backslash or a control character' };
   if (written.startsWith('/')) {
     const parts = plain.split('/').filter(Boolean);
-    if (parts.some((part) => part === '..' || part === '.')) return { kind: 'invalid', reason: 'has a "." or ".." part' };
+    if (parts.some((part) => part === '..' || part === '.'))
+      return { kind: 'invalid', reason: 'has a "." or ".." part' };
     const sitePath = `/${parts.join('/')}`;
     return { kind: 'public', key: publicKey(sitePath), sitePath, picture: isPictureName(plain) };
   }

@@ -78,7 +78,9 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
   });
 
   it('PostHeader without cover or picture shows neither', () => {
-    render(<PostHeader {...post} title="Plain" pictures={{ share: { url: '/og/plain.png' } }} author={{ name: 'Ann' }} />);
+    render(
+      <PostHeader {...post} title="Plain" pictures={{ share: { url: '/og/plain.png' } }} author={{ name: 'Ann' }} />,
+    );
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     expect(screen.getByText('Ann')).toBeTruthy();
     expect(screen.queryByText('Draft')).toBeNull();
