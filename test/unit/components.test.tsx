@@ -8,6 +8,7 @@ import { PostHeader } from '@/components/post-header';
 import { PostPreview } from '@/components/post-preview';
 import { TableOfContents } from '@/components/table-of-contents';
 import type { Post } from '@/lib/api';
+import { PICTURE_SIZES } from '@/lib/images/markup';
 import { parsePostDate, type PostDate as PostDateValue } from '@/lib/dates';
 
 afterEach(cleanup);
@@ -74,6 +75,33 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
     expect([...tags.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
       ['Next.js', '/tags/next-js/'],
       ['日本語', '/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/'],
+    ]);
+  });
+
+  it('PostHeader shows a local cover as <picture>: AVIF and WebP sized for the page column, real size, fetched first', () => {
+    const cover = {
+      src: '/_img/abc-1200.jpg',
+      width: 4000,
+      height: 3000,
+      sources: [
+        { type: 'image/avif', srcset: '/_img/abc-768.avif 768w, /_img/abc-1600.avif 1600w' },
+        { type: 'image/webp', srcset: '/_img/abc-768.webp 768w, /_img/abc-1600.webp 1600w' },
+      ],
+    };
+    const { container } = render(<PostHeader {...post} pictures={{ ...post.pictures, cover }} />);
+    const sources = [...container.querySelectorAll('picture source')];
+    expect(sources.map((source) => [source.getAttribute('type'), source.getAttribute('sizes')])).toEqual([
+      ['image/avif', PICTURE_SIZES.wide],
+      ['image/webp', PICTURE_SIZES.wide],
+    ]);
+    const img = screen.getByRole('img', { name: `Cover image for ${post.title}` });
+    expect(img.closest('picture')).not.toBeNull();
+    expect(['src', 'width', 'height', 'loading', 'fetchpriority'].map((name) => img.getAttribute(name))).toEqual([
+      '/_img/abc-1200.jpg',
+      '4000',
+      '3000',
+      'eager',
+      'high',
     ]);
   });
 
