@@ -86,7 +86,8 @@ type BuildFigures = { posts: number; seconds: number; peakRssBytes: number; dir:
 /** Runs the image step of a build (`npm run check -- --images`) in `dir` and reads its summary line. */
 async function imageStep(dir: string): Promise<ImageStep> {
   const result = await runNpm(dir, ['run', 'check', '--', '--images']);
-  const line = /^Images: .*$/m.exec(result.output)?.[0];
+  // The summary, not the progress lines before it.
+  const line = /^Images: .* files encoded, .* from cache, .*$/m.exec(result.output)?.[0];
   if (result.code !== 0 || !line) throw new Error(`the image step failed:\n${result.output}`);
   const number = (pattern: RegExp) => Number(pattern.exec(line)?.[1] ?? Number.NaN);
   return { line, encoded: number(/(\d+) files encoded/), seconds: number(/in ([\d.]+) s/) };
