@@ -9,7 +9,7 @@
  *
  * `--pictures` first builds a copy of the project with the shipped posts and the picture posts
  * (scripts/lib/generate-pictures.ts: a 4000×3000 JPEG cover and three body pictures beside the
- * post) and audits its home page and the picture post, 3 runs each unless `--runs` says otherwise.
+ * post) and audits the picture post, 3 runs unless `--runs` says otherwise.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
