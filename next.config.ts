@@ -37,7 +37,25 @@ export default async function config(phase: string): Promise<NextConfig> {
     env: { BLOG_REDIRECTS: exporting ? 'html' : 'http', BLOG_BASE_PATH: basePath },
     ...(basePath ? { basePath } : {}),
     trailingSlash: true,
+    // Pictures are made at build time (lib/images/pipeline.ts); next/image's optimizer is not used.
     images: { unoptimized: true },
+    // Their names hold a hash of their contents: cached for a year, as public/_headers says for static hosts.
+    ...(exporting
+      ? {}
+      : {
+          headers: async () => [
+            {
+              source: '/_img/:name',
+              headers: [
+                { key: 'Cache-Control', value: 'public, max-age=31536000, immutable' },
+                {
+                  key: 'Content-Security-Policy',
+                  value: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+                },
+              ],
+            },
+          ],
+        }),
     poweredByHeader: false,
     reactStrictMode: true,
     // The build does not type-check: `npm test` (and so CI) and `npm run typecheck` run `tsc

@@ -26,7 +26,7 @@ export default async function HomePage() {
           No posts yet. Add a markdown file to <code>_posts/</code> to publish one.
         </p>
       )}
-      {more.length > 0 ? <MoreStories posts={more} eagerFirstCover={!hero?.coverImage} /> : null}
+      {more.length > 0 ? <MoreStories posts={more} eagerFirstCover={!hero?.pictures.cover} /> : null}
       <Pagination page={1} totalPages={totalPages} />
     </Container>
   );

@@ -1,21 +1,18 @@
 import type { Author } from '@/lib/api';
-import { assetUrl } from '@/lib/urls';
+import type { Picture as PictureData } from '@/lib/images/manifest';
+import { PICTURE_SIZES } from '@/lib/images/markup';
+import { Picture } from './picture';
 
 /** The author's picture (when there is one) and name. */
-export function Avatar({ author }: { author: Author }) {
+export function Avatar({ author, picture }: { author: Author; picture?: PictureData | undefined }) {
   return (
     <div className="flex items-center gap-3">
-      {author.picture ? (
-        // A plain <img>: pictures may be remote, and the export has no image optimizer.
-        // eslint-disable-next-line @next/next/no-img-element
-        <img
-          src={assetUrl(author.picture)}
+      {picture ? (
+        <Picture
+          picture={picture}
           alt={author.name}
-          width={48}
-          height={48}
-          loading="lazy"
-          decoding="async"
-          className="size-12 rounded-full object-cover"
+          sizes={PICTURE_SIZES.avatar}
+          className="size-12 shrink-0 rounded-full object-cover"
         />
       ) : null}
       <span className="font-semibold">{author.name}</span>

@@ -1,20 +1,29 @@
-import { assetUrl } from '@/lib/urls';
+import type { Picture as PictureData } from '@/lib/images/manifest';
+import { PICTURE_SIZES } from '@/lib/images/markup';
+import { Picture } from './picture';
 
 /**
- * A post's cover at a fixed 2:1 shape, so the page does not jump while it loads. A plain <img>:
- * covers may be remote URLs, which a static export must not try to optimize or download.
+ * A post's cover, cropped to a 2:1 box by CSS (`.cover-image`) so that the page does not move while
+ * it loads, whatever the picture's own shape (its real size is in the markup all the same).
  */
-export function CoverImage({ src, title, priority = false }: { src: string; title: string; priority?: boolean }) {
+export function CoverImage({
+  picture,
+  title,
+  priority = false,
+  place = 'wide',
+}: {
+  picture: PictureData;
+  title: string;
+  priority?: boolean;
+  /** Where it is shown: across the page column, or in a two-column list. */
+  place?: 'wide' | 'preview';
+}) {
   return (
-    // eslint-disable-next-line @next/next/no-img-element
-    <img
-      src={assetUrl(src)}
+    <Picture
+      picture={picture}
       alt={`Cover image for ${title}`}
-      width={1300}
-      height={650}
-      loading={priority ? 'eager' : 'lazy'}
-      fetchPriority={priority ? 'high' : 'auto'}
-      decoding="async"
+      sizes={PICTURE_SIZES[place]}
+      priority={priority}
       className="cover-image"
     />
   );

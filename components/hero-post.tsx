@@ -7,7 +7,7 @@ import { PostMeta } from './post-meta';
 
 type HeroPostProps = Pick<
   PostSummary,
-  'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'
+  'slug' | 'title' | 'date' | 'excerpt' | 'pictures' | 'author' | 'status' | 'tags' | 'readingMinutes'
 >;
 
 /** The newest post, large, at the top of the home page. */
@@ -16,7 +16,7 @@ export function HeroPost({
   title,
   date,
   excerpt,
-  coverImage,
+  pictures,
   author,
   status,
   tags,
@@ -24,9 +24,9 @@ export function HeroPost({
 }: HeroPostProps) {
   return (
     <article className="relative mb-16 md:mb-24">
-      {coverImage ? (
+      {pictures.cover ? (
         <div className="mb-6 md:mb-10">
-          <CoverImage src={coverImage} title={title} priority />
+          <CoverImage picture={pictures.cover} title={title} priority />
         </div>
       ) : null}
       <div className="md:grid md:grid-cols-2 md:gap-x-12">
@@ -46,7 +46,7 @@ export function HeroPost({
           <div className="mb-4">
             <TagList tags={tags} />
           </div>
-          <Avatar author={author} />
+          <Avatar author={author} picture={pictures.avatar} />
         </div>
       </div>
     </article>

@@ -9,7 +9,7 @@ type MoreStoriesProps = {
 
 /** The posts after the newest one, as previews. */
 export function MoreStories({ posts, eagerFirstCover = false }: MoreStoriesProps) {
-  const firstCover = eagerFirstCover ? posts.find((post) => post.coverImage)?.slug : undefined;
+  const firstCover = eagerFirstCover ? posts.find((post) => post.pictures.cover)?.slug : undefined;
   return (
     <section aria-labelledby="more-stories">
       <h2 id="more-stories" className="mb-8 text-3xl font-bold tracking-tight md:text-4xl">

@@ -6,16 +6,16 @@ import { StatusBadge } from './status-badge';
 import { ReadingTime } from './reading-time';
 import { TagList } from './tag-list';
 
-type PostHeaderProps = Pick<Post, 'title' | 'date' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'>;
+type PostHeaderProps = Pick<Post, 'title' | 'date' | 'pictures' | 'author' | 'status' | 'tags' | 'readingMinutes'>;
 
 /** The top of a post page: title (the page's only h1), author, date and cover. */
-export function PostHeader({ title, date, coverImage, author, status, tags, readingMinutes }: PostHeaderProps) {
+export function PostHeader({ title, date, pictures, author, status, tags, readingMinutes }: PostHeaderProps) {
   return (
     <header className="mb-8 md:mb-12">
       <div className="mx-auto max-w-prose">
         <h1 className="mb-6 text-4xl leading-tight font-bold tracking-tight md:text-5xl">{title}</h1>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700 dark:text-neutral-300">
-          <Avatar author={author} />
+          <Avatar author={author} picture={pictures.avatar} />
           <p>
             <PostDate date={date} />
             <ReadingTime minutes={readingMinutes} />
@@ -28,9 +28,9 @@ export function PostHeader({ title, date, coverImage, author, status, tags, read
           </div>
         ) : null}
       </div>
-      {coverImage ? (
+      {pictures.cover ? (
         <div className="mt-8">
-          <CoverImage src={coverImage} title={title} priority />
+          <CoverImage picture={pictures.cover} title={title} priority />
         </div>
       ) : null}
     </header>

@@ -7,7 +7,7 @@ import { PostMeta } from './post-meta';
 
 type PostPreviewProps = Pick<
   PostSummary,
-  'slug' | 'title' | 'date' | 'excerpt' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'
+  'slug' | 'title' | 'date' | 'excerpt' | 'pictures' | 'author' | 'status' | 'tags' | 'readingMinutes'
 > & {
   /** The title's heading level: 3 under a "More stories" heading, 2 directly under the page's h1. */
   headingLevel?: 2 | 3;
@@ -21,7 +21,7 @@ export function PostPreview({
   title,
   date,
   excerpt,
-  coverImage,
+  pictures,
   author,
   headingLevel = 3,
   priority = false,
@@ -32,9 +32,9 @@ export function PostPreview({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="relative">
-      {coverImage ? (
+      {pictures.cover ? (
         <div className="mb-4">
-          <CoverImage src={coverImage} title={title} priority={priority} />
+          <CoverImage picture={pictures.cover} title={title} priority={priority} place="preview" />
         </div>
       ) : null}
       <Heading className="mb-2 text-2xl leading-snug font-bold tracking-tight">
@@ -50,7 +50,7 @@ export function PostPreview({
       <div className="mb-4">
         <TagList tags={tags} />
       </div>
-      <Avatar author={author} />
+      <Avatar author={author} picture={pictures.avatar} />
     </article>
   );
 }

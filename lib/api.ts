@@ -9,10 +9,15 @@
  * `next start` show published posts only (a scheduled post appears on the first regeneration after
  * its time); `next dev` shows everything, marked.
  */
-import path from 'node:path';
 import { asShown, findEntry, postsCatalog, renderProblem, renderedBody, shownPosts } from './posts/catalog';
 import type { Post, PostSummary } from './posts/post';
 import { reportProblems } from './posts/problems';
+import { readManifest } from './images/manifest';
+import { withPictures } from './images/markup';
+import { bodyPictureLookup } from './images/post-pictures';
+import { postLocation } from './images/reference';
+import { fileSlugOf } from './posts/folder';
+import { postsDirectory } from './posts/source';
 
 export type { Author, Post, PostStatus, PostSummary, Tag } from './posts/post';
 export { InvalidPostsError } from './posts/problems';
@@ -42,14 +47,15 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
   // A page stops only for its own file's problems; the others are the lists' business.
   reportProblems(
     catalog.problems,
-    catalog.problems.filter((problem) => path.basename(problem.file, '.md') === slug),
+    catalog.problems.filter((problem) => fileSlugOf(problem.file) === slug),
   );
   const entry = findEntry(catalog, slug);
   const shown = entry && asShown(entry.summary, Date.now());
   if (!entry || !shown) return null;
   try {
     const { html, headings } = await renderedBody(entry.source);
-    return { ...shown, html, headings };
+    const pictures = bodyPictureLookup(postLocation(postsDirectory(), entry.source.path), readManifest());
+    return { ...shown, html: withPictures(html, pictures), headings };
   } catch (error) {
     // Rendered once for the catalog, but no longer kept and failing now: still this post's problem.
     reportProblems([renderProblem(entry.source, error)]);

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { firstTextLine } from './body-screen';
 import { formatPostDate } from './dates';
 import { LIMITS, utf8Bytes } from './limits';
+import { FileTree, readPicture } from './images/files';
+import { inspectPicture, type WantedPicture } from './images/pipeline';
+import { postLocation, resolvePictureReference, type PictureReference } from './images/reference';
 import { SITE_OG_IMAGE, generatedOgImageSlugs } from './og';
 import { pageCount } from './pagination';
 import { catalogOf, type Renderer } from './posts/catalog';
@@ -22,7 +25,18 @@ export type Severity = 'error' | 'warning';
 
 export type CheckProblem = { file: string; line: number; column: number; severity: Severity; message: string };
 
-export type CheckResult = { problems: CheckProblem[]; posts: number };
+/** A local picture the posts use, with where it is first asked for. */
+export type CheckedPicture = WantedPicture & { usedAt: { file: string; line: number; column: number; url: string } };
+
+export type CheckResult = {
+  problems: CheckProblem[];
+  posts: number;
+  /**
+   * Every local picture of the posts that are not drafts (or of every post, with
+   * `includeDrafts`), found and readable: what the image pipeline encodes (lib/images/pipeline.ts).
+   */
+  pictures: CheckedPicture[];
+};
 
 /** The files under `public/`, each folder listed once, for asking which site paths name a file. */
 class PublicFiles {
@@ -117,7 +131,64 @@ const CHECK_PARALLEL_RENDERS = 2;
  */
 const renderForCheck: Renderer = (markdown, bodyLine) => renderBody(markdown, bodyLine, CHECK_PARALLEL_RENDERS);
 
-export type CheckOptions = { now?: number };
+export type CheckOptions = {
+  now?: number;
+  /** List the pictures of drafts too (for `next dev`, which shows drafts). */
+  includeDrafts?: boolean;
+};
+
+/**
+ * The local pictures of the posts: each found once (exact case; no symbolic links beside the
+ * posts), read within the limits and judged by its contents, not its name.
+ */
+class PictureFiles {
+  private readonly publicTree: FileTree;
+  private readonly postsTree: FileTree;
+  private readonly judged = new Map<string, Promise<{ file: string; followLinks: boolean } | { reason: string }>>();
+
+  constructor(publicDir: string, postsDir: string) {
+    this.publicTree = new FileTree(publicDir, true);
+    this.postsTree = new FileTree(postsDir, false);
+  }
+
+  /** The file of a local picture reference, or why it cannot be published. */
+  judge(reference: Extract<PictureReference, { kind: 'public' | 'relative' }>) {
+    let judged = this.judged.get(reference.key);
+    if (!judged) {
+      judged = this.find(reference);
+      this.judged.set(reference.key, judged);
+    }
+    return judged;
+  }
+
+  private async find(
+    reference: Extract<PictureReference, { kind: 'public' | 'relative' }>,
+  ): Promise<{ file: string; followLinks: boolean } | { reason: string }> {
+    const inPublic = reference.kind === 'public';
+    const located = inPublic
+      ? await this.publicTree.locate(reference.sitePath)
+      : await this.postsTree.locate(reference.relative);
+    if (!located.ok) {
+      return {
+        reason: inPublic
+          ? 'is not a file in public/ (names are case-sensitive)'
+          : `names ${displayPath(path.join(this.postsTree.root, reference.relative))}, which ${located.reason}`,
+      };
+    }
+    if (inPublic && !reference.picture) return { file: located.file, followLinks: true };
+    const read = await readPicture(located.file, inPublic);
+    if (!read.ok) return { reason: read.reason };
+    const inspected = await inspectPicture(read.bytes);
+    if (!inspected.ok) return { reason: inspected.reason };
+    return { file: located.file, followLinks: inPublic };
+  }
+}
+
+/** A path as messages show it: relative to the working directory when inside it. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
 
 /** Checks every post in `postsDir` against `publicDir`. */
 export async function checkPosts(
@@ -125,8 +196,10 @@ export async function checkPosts(
   publicDir: string,
   options: CheckOptions = {},
 ): Promise<CheckResult> {
-  const { now = Date.now() } = options;
+  const { now = Date.now(), includeDrafts = false } = options;
   const problems: CheckProblem[] = [];
+  const pictureFiles = new PictureFiles(publicDir, postsDir);
+  const pictures = new Map<string, CheckedPicture>();
   const files = await postFilesIn(postsDir);
   // The catalog the build works from: read, validated, rendered, addresses claimed.
   const { entries, problems: invalid } = await catalogOf(files, renderForCheck);
@@ -172,20 +245,46 @@ export async function checkPosts(
       }
     }
 
-    // Front-matter files (the default author's picture is the site's business, not the post's).
-    const assets: [string, string | undefined][] = [
-      ['coverImage', summary.coverImage],
-      ['author', written('author') ? summary.author.picture : undefined],
-      ['ogImage', summary.ogImage?.url],
-    ];
-    for (const [field, url] of assets) {
-      if (url && isLocal(url) && !(await publicFiles.has(url))) {
-        report(
-          'error',
-          source.positionOf(field),
-          `${field}: ${url} is not a file in public/ (names are case-sensitive)`,
-        );
+    // Pictures, in front matter (the default author's picture is the site's business, not the
+    // post's) and in the body: each must be a picture the site can publish.
+    const location = postLocation(postsDir, source.path);
+    const publishes = includeDrafts || !summary.draft;
+    const checkPicture = async (
+      url: string,
+      where: { line: number; column: number },
+      label: string,
+      og: boolean,
+      reported = true,
+    ) => {
+      const reference = resolvePictureReference(url, location);
+      if (reference.kind === 'remote' || reference.kind === 'other') return;
+      if (reference.kind === 'invalid') {
+        if (reported) report('error', where, `${label} ${url} ${reference.reason}`);
+        return;
       }
+      const judged = await pictureFiles.judge(reference);
+      if ('reason' in judged) {
+        if (reported) report('error', where, `${label} ${url} ${judged.reason}`);
+        return;
+      }
+      if (!publishes || (reference.kind === 'public' && !reference.picture)) return;
+      const known = pictures.get(reference.key);
+      if (known) known.og ||= og;
+      else
+        pictures.set(reference.key, {
+          key: reference.key,
+          ...judged,
+          og,
+          usedAt: { file: summary.file, ...where, url },
+        });
+    };
+    const fields: [string, string | undefined, boolean, boolean][] = [
+      ['coverImage', summary.coverImage?.url, !summary.ogImage, true],
+      ['author', summary.author.picture, false, written('author')],
+      ['ogImage', summary.ogImage?.url, true, true],
+    ];
+    for (const [field, url, og, reported] of fields) {
+      if (url) await checkPicture(url, source.positionOf(field), `${field}:`, og, reported);
     }
     if (summary.excerpt.length > site.excerptWarningCharacters && written('excerpt')) {
       report(
@@ -199,15 +298,7 @@ export async function checkPosts(
     for (const image of facts.images) {
       if (!image.alt.trim())
         report('warning', image, `image ${image.url} has no alt text: describe it for readers who cannot see it`);
-      if (isLocal(image.url) && !(await publicFiles.has(image.url))) {
-        report('error', image, `image ${image.url} is not a file in public/ (names are case-sensitive)`);
-      } else if (isRelativeFile(image.url)) {
-        report(
-          'error',
-          image,
-          `image ${image.url} is a relative path: write it from the site root, such as /assets/blog/${image.url}`,
-        );
-      }
+      await checkPicture(image.url, image, 'image', false);
     }
 
     // Links in the body.
@@ -266,7 +357,7 @@ export async function checkPosts(
   }
 
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
-  return { problems, posts: files.size };
+  return { problems, posts: files.size, pictures: [...pictures.values()] };
 }
 
 export function formatCheckProblem(problem: CheckProblem): string {

@@ -10,7 +10,7 @@
  */
 import { getAllPosts, getPostBySlug, type Post, type PostSummary } from './api';
 import { site } from './site';
-import { absoluteUrl, assetUrl, homePath, postPath, routeHref, type FeedFormat } from './urls';
+import { absoluteUrl, homePath, postPath, routeHref, type FeedFormat } from './urls';
 import { htmlEscape, xmlAttribute, xmlCdata, xmlEscape, xmlSafe } from './xml-text';
 
 export const feedPaths = {
@@ -20,11 +20,20 @@ export const feedPaths = {
 } as const;
 
 /**
- * Rewrites the post's own links for a reader elsewhere: `/x` and `#x` become absolute. The HTML
+ * Rewrites the post's own links for a reader elsewhere: `/x` and `#x` become absolute, and so do
+ * the files of a `<picture>`'s `srcset`. The HTML
  * is the pipeline's own serialization (double-quoted attributes), so attributes are matched exactly.
  */
 function absolutizeHtml(html: string, pageUrl: string): string {
   return html
+    .replace(/\bsrcset="([^"]*)"/g, (_, list: string) => {
+      const candidates = list.split(',').map((candidate) => {
+        const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+        const absolute = url.startsWith('/') && !url.startsWith('//') ? absoluteUrl(url) : url;
+        return [absolute, ...descriptor].join(' ');
+      });
+      return `srcset="${candidates.join(', ')}"`;
+    })
     .replace(
       /\b(href|src)="\/(?!\/)([^"]*)"/g,
       (_, attribute: string, rest: string) => `${attribute}="${absoluteUrl(`/${rest}`)}"`,
@@ -101,7 +110,7 @@ export async function buildFeed(options: FeedOptions): Promise<Feed> {
         html: absolutizeHtml(post.html, url),
         author: post.author.name,
         tags: post.tags.map((tag) => tag.name),
-        ...(post.coverImage ? { image: absoluteUrl(assetUrl(post.coverImage)) } : {}),
+        ...(post.pictures.cover ? { image: absoluteUrl(post.pictures.cover.src) } : {}),
       };
     }),
   };

@@ -31,6 +31,12 @@ export const LIMITS = {
   aliases: 50,
   /** Characters in a title. */
   titleCharacters: 300,
+  /** A picture file (in `public/` or beside a post) larger than this is an error; it is not read. */
+  imageBytes: 25_000_000,
+  /** Pixels (width × height) a picture may have: decoding a bigger one could exhaust memory (a decompression bomb). */
+  imagePixels: 50_000_000,
+  /** Encoding one picture (every size and format) may take this long before it is given up. */
+  imageSeconds: 60,
 } as const;
 
 /** Bytes of `text` in UTF-8. */

@@ -10,21 +10,20 @@ import { LIMITS, utf8Bytes } from './limits';
 import { site } from './site';
 import { slugify } from './slug';
 import { aliasProblem } from './urls';
+import { isPictureReference } from './images/reference';
 
-/** A picture or file: a path under `public/` (starting with `/`) or an absolute http(s) URL. */
-function isAssetReference(value: string): boolean {
-  if (value.startsWith('/') && !value.startsWith('//')) return true;
-  return /^https?:\/\/[^/\s]+/i.test(value);
-}
-
-const EXPECTED_ASSET = 'a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL';
+const EXPECTED_ASSET =
+  'a picture beside the post (such as cover.jpg), a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL';
 
 /** What each field must be, in words an author reads in an error. */
 const EXPECTED: Record<string, string> = {
   title: `a non-empty string of at most ${LIMITS.titleCharacters} characters`,
   date: EXPECTED_DATE,
   excerpt: 'a string',
-  coverImage: EXPECTED_ASSET,
+  coverImage: `${EXPECTED_ASSET}, or { url, width, height }`,
+  'coverImage.url': EXPECTED_ASSET,
+  'coverImage.width': 'a whole number of pixels from 1 to 100000, given with height',
+  'coverImage.height': 'a whole number of pixels from 1 to 100000, given with width',
   author: 'a name, or { name, picture } with picture optional',
   'author.name': 'a non-empty string',
   'author.picture': EXPECTED_ASSET,
@@ -60,7 +59,8 @@ const oneLine = z
 const nonEmpty = oneLine.pipe(z.string().min(1));
 /** A tag's URL segment is written as a folder name by the build. */
 const tagFits = (tag: string) => slugify(tag) !== '' && utf8Bytes(slugify(tag)) <= LIMITS.urlSegmentBytes;
-const asset = z.string().trim().refine(isAssetReference);
+const asset = z.string().trim().refine(isPictureReference);
+const pixels = z.number().int().min(1).max(100_000);
 
 const dateField = z.unknown().transform((value, ctx): PostDate => {
   const date = parsePostDate(value, site.timeZone);
@@ -87,7 +87,21 @@ export const frontMatterSchema = z.object({
   excerpt: optional(z.string().trim()).describe(
     'A short summary for lists, the meta description and link previews; default: the first paragraph, cut',
   ),
-  coverImage: optional(asset).describe('The picture above the post and on its preview'),
+  // `coverImage: cover.jpg` is shorthand for `coverImage: { url: cover.jpg }`; a remote picture's
+  // size (the page reserves its space) is given as `{ url, width, height }`, a local one's is read from the file.
+  coverImage: optional(
+    z.preprocess(
+      (value) => (typeof value === 'string' ? { url: value } : value),
+      z
+        .object({ url: asset, width: optional(pixels), height: optional(pixels) })
+        .refine((cover) => (cover.width === undefined) === (cover.height === undefined), {
+          path: ['width'],
+          message: 'width and height go together',
+        }),
+    ),
+  ).describe(
+    'The picture above the post and on its preview: a file beside the post, in public/, or a URL with its width and height',
+  ),
   // `author: Jane Doe` is shorthand for `author: { name: Jane Doe }`.
   author: defaulted(
     z

@@ -204,6 +204,7 @@ const OWNED_FIRST_SEGMENTS = new Map<string, string>([
   ['index.txt', 'the home page'],
   ['_next', "Next.js's assets"],
   ['pagefind', 'the search index'],
+  ['_img', 'the pictures the build makes'],
   ['_headers', "the host's header rules"],
 ]);
 

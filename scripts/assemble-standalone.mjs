@@ -2,8 +2,9 @@
 /**
  * After `npm run build:server`: completes `.next/standalone/` so that it runs on its own with
  * `node .next/standalone/server.js`. Next leaves out what it serves as files: `public/` and
- * `.next/static/`; the posts are read at run time, so `_posts/` is copied too (or point
- * `POSTS_DIR` at a folder of your choice when you start the server), and so are the fonts that
+ * `.next/static/` (and so the pictures the build made, in `public/_img/`); the posts are read at
+ * run time, so `_posts/` is copied too (or point `POSTS_DIR` at a folder of your choice when you
+ * start the server), with the image manifest pages look pictures up in (`.images/`), and so are the fonts that
  * Open Graph cards are drawn with (lib/og-fonts.ts reads them by path, so Next does not trace them).
  */
 import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -60,6 +61,8 @@ for (const [from, to] of [
   ['_posts', '_posts'],
   // The rendering worker's bundle (lib/render-pool.ts), loaded by path in a worker thread.
   ['.render-worker', '.render-worker'],
+  // The image manifest (lib/images/manifest.ts); the pictures themselves are in public/_img/.
+  ['.images', '.images'],
   // The Open Graph cards' fonts, read by path when a card is drawn at run time.
   ...(await cardFonts()).map((file) => [file, file]),
 ]) {

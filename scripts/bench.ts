@@ -4,6 +4,10 @@
  * Generates N realistic posts into a copy of the project, runs the static export build (and the same
  * build with 3 posts, for the marginal cost per post), and prints a table of figures; the same
  * figures go to `.bench/results-<N>.json`. Figures, never pass/fail: budgets live in the tests.
+ * Both builds also hold the picture posts (scripts/lib/generate-pictures.ts), whose pictures are
+ * encoded from a cold image cache by the first: the bench prints how many files each build's image
+ * step encoded (the second, and a third run of the step with nothing changed, encode none), and
+ * the bytes a phone downloads for the 4000×3000-cover post against the originals it used to get.
  *
  * `npm run bench -- --reference DIR|floor [--runs 3] [--posts N] [--no-covers] [--rebuild]`
  *
@@ -18,9 +22,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { renderMarkdown } from '../lib/markdown';
+import { PICTURE_POST, writePicturePosts } from './lib/generate-pictures';
 import { generatedPost, generatePosts, postSlug } from './lib/generate-posts';
 import { runLighthouse } from './lib/lighthouse';
-import { makeProjectCopy, projectRoot, runNext, startStatic } from './lib/next-project';
+import { makeProjectCopy, projectRoot, runNext, runNpm, startStatic } from './lib/next-project';
 import { pairedBench } from './lib/paired-bench';
 import { makeFloorProject } from './lib/floor-project';
 import { firstLoadScripts } from './lib/page-weight';
@@ -76,12 +81,27 @@ async function treeRss(root: number): Promise<number> {
   return total;
 }
 
-type BuildFigures = { posts: number; seconds: number; peakRssBytes: number; dir: string };
+type ImageStep = { line: string; encoded: number; seconds: number };
+
+type BuildFigures = { posts: number; seconds: number; peakRssBytes: number; dir: string; images: ImageStep };
+
+/** Runs the image step of a build (`npm run check -- --images`) in `dir` and reads its summary line. */
+async function imageStep(dir: string): Promise<ImageStep> {
+  const result = await runNpm(dir, ['run', 'check', '--', '--images']);
+  // The summary, not the progress lines before it.
+  const line = /^Images: .* files encoded, .* from cache, .*$/m.exec(result.output)?.[0];
+  if (result.code !== 0 || !line) throw new Error(`the image step failed:\n${result.output}`);
+  const number = (pattern: RegExp) => Number(pattern.exec(line)?.[1] ?? Number.NaN);
+  return { line, encoded: number(/(\d+) files encoded/), seconds: number(/in ([\d.]+) s/) };
+}
 
 async function buildWith(posts: number): Promise<BuildFigures> {
   const dir = await makeProjectCopy(benchDir, `n${posts}`);
   progress(`generating ${posts} posts...`);
   await generatePosts(path.join(dir, '_posts'), posts);
+  await writePicturePosts(path.join(dir, '_posts'));
+  progress(`encoding pictures for ${posts} posts...`);
+  const images = await imageStep(dir);
   let peak = 0;
   let timer: NodeJS.Timeout | undefined;
   const started = performance.now();
@@ -101,7 +121,55 @@ async function buildWith(posts: number): Promise<BuildFigures> {
   clearTimeout(timer);
   progress(`built ${posts} posts in ${seconds.toFixed(1)} s\n`);
   if (result.code !== 0) throw new Error(`next build failed with ${posts} posts:\n${result.output}`);
-  return { posts, seconds, peakRssBytes: peak, dir };
+  return { posts, seconds, peakRssBytes: peak, dir, images };
+}
+
+/** Lighthouse's phone: a Moto G Power, 412 CSS pixels wide at 1.75 device pixels each. */
+const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
+
+/**
+ * Bytes of pictures a phone downloads reading the picture post of the export in `outDir` to its
+ * end, against the bytes of the original files the post names (what a site without the pipeline sends).
+ */
+async function pictureBytes(
+  outDir: string,
+  postsDir: string,
+): Promise<{ before: number; after: number; files: number }> {
+  const folder = path.join(postsDir, PICTURE_POST);
+  let before = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /\.(jpe?g|png)$/.test(entry.name))
+      before += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  const { launchBrowser } = await import('../test/e2e/browser');
+  const server = await startStatic(outDir);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'image')
+        sizes.push(
+          response.body().then(
+            (body) => body.length,
+            () => 0,
+          ),
+        );
+    });
+    await page.goto(`${server.url}/posts/${PICTURE_POST}/`, { waitUntil: 'networkidle' });
+    const height = await page.evaluate(() => document.body.scrollHeight);
+    for (let y = 0; y <= height; y += 600) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      await page.waitForTimeout(150);
+    }
+    await page.waitForLoadState('networkidle');
+    const after = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    return { before, after, files: sizes.length };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
 }
 
 async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
@@ -141,8 +209,17 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main() {
+  // Cold: the first build encodes every picture (the cache is only ever a cache).
+  await rm(path.join(projectRoot, 'node_modules', '.cache', 'markdown-blog', 'images'), {
+    recursive: true,
+    force: true,
+  });
   const small = await buildWith(3);
   const large = await buildWith(count);
+  progress('running the image step again, nothing changed...\n');
+  const again = await imageStep(small.dir);
+  progress('measuring what a phone downloads...\n');
+  const pictures = await pictureBytes(path.join(small.dir, 'out'), path.join(small.dir, '_posts'));
   const outDir = path.join(large.dir, 'out');
   const out = await folderSize(outDir);
   const home = await pageFigures(outDir, '');
@@ -175,6 +252,8 @@ async function main() {
     home,
     post,
     markdownPostsPerSecond: Math.round(postsPerSecond),
+    images: { first: small.images, second: large.images, unchanged: again },
+    pictureBytes: pictures,
     ...(lighthouse ? { lighthouseHome: lighthouse } : {}),
   };
 
@@ -190,6 +269,12 @@ async function main() {
     ['first-load JS, post', `${kb(post.jsBytes)} raw, ${kb(post.jsGzipBytes)} gzipped`],
     ['own client JS, post', `${kb(post.ownJsGzipBytes)} gzipped`],
     ['markdown pipeline', `${figures.markdownPostsPerSecond} posts/s`],
+    ['images, first build (cold)', `${small.images.encoded} files encoded in ${small.images.seconds} s`],
+    ['images, next builds', `${large.images.encoded} encoded, then ${again.encoded} with nothing changed`],
+    [
+      `${PICTURE_POST} on a phone`,
+      `${kb(pictures.after)} in ${pictures.files} pictures (originals: ${mb(pictures.before)})`,
+    ],
   ];
   if (lighthouse) {
     const scores = Object.entries(lighthouse.scores).map(([name, score]) => `${name} ${score}`);

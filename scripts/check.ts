@@ -1,5 +1,5 @@
 /**
- * `npm run check`: validates every post without running Next and prints each problem as
+ * `npm run check [-- --images [--drafts]]`: validates every post without running Next and prints each problem as
  * `path:line:column: error|warning: message`, then a summary. Exits 1 when there is an error.
  * Runs before every build (`prebuild`). Reads `POSTS_DIR` (default `_posts/`) and `public/`.
  *
@@ -8,8 +8,16 @@
  * build can render. Rendered bodies are kept by content hash and pipeline version
  * (lib/render-cache.ts): a post is rendered again only when it or the pipeline changes, and the
  * build's pages and the search index read the same entries back.
+ *
+ * With `--images` (which `npm run build` and `build:server` pass), it then makes the sizes and
+ * formats of every local picture the posts use (lib/images/pipeline.ts) into `public/_img/`, and
+ * the manifest pages read (`.images/manifest.json`); `--drafts` includes the drafts' pictures
+ * (`npm run dev` shows drafts).
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { manifestFile } from '../lib/images/manifest';
+import { runPipeline, writeManifest } from '../lib/images/pipeline';
 import { postsDirectory } from '../lib/posts/source';
 import { checkPosts, formatCheckProblem } from '../lib/check';
 import { stopRenderWorkers, useRenderBundle } from '../lib/render-pool';
@@ -17,10 +25,15 @@ import { pruneContentCache } from '../lib/content-cache';
 import { siteUrlWarning } from '../lib/site';
 import { bundleRenderWorker } from './render-worker-bundle.mjs';
 
+const { values } = parseArgs({
+  options: { images: { type: 'boolean', default: false }, drafts: { type: 'boolean', default: false } },
+});
 const started = performance.now();
 // Written now unless it is up to date; next.config.ts then finds it current.
 useRenderBundle(await bundleRenderWorker());
-const { problems, posts } = await checkPosts(postsDirectory(), path.resolve('public'));
+const { problems, posts, pictures } = await checkPosts(postsDirectory(), path.resolve('public'), {
+  includeDrafts: values.drafts,
+});
 await stopRenderWorkers();
 // Before every build: the cache of work done once per content stays under its size limit.
 await pruneContentCache();
@@ -35,3 +48,27 @@ console.log(
   `${plural(posts, 'post')} checked in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
 );
 process.exitCode = errors > 0 ? 1 : 0;
+
+if (values.images && errors === 0) {
+  let lastShown = performance.now();
+  const result = await runPipeline(pictures, {
+    progress: (done, total, encoded) => {
+      // A line every few seconds while a build encodes many pictures.
+      if (performance.now() - lastShown < 3000 || done === total) return;
+      lastShown = performance.now();
+      console.log(`Images: ${done} of ${total} pictures done, ${plural(encoded, 'file')} encoded so far`);
+    },
+  });
+  await writeManifest(manifestFile(), result.manifest);
+  const megabytes = (result.publishedBytes / 1024 / 1024).toFixed(1);
+  console.log(
+    `Images: ${plural(pictures.length, 'picture')}, ${result.encoded} files encoded, ${result.cached} from cache, in ${result.seconds.toFixed(2)} s; ${megabytes} MB in public/_img/`,
+  );
+  for (const picture of pictures) {
+    const reason = result.failed.get(picture.key);
+    if (reason === undefined) continue;
+    const { file, line, column, url } = picture.usedAt;
+    console.log(formatCheckProblem({ file, line, column, severity: 'error', message: `image ${url} ${reason}` }));
+    process.exitCode = 1;
+  }
+}

@@ -14,6 +14,7 @@ const AFTER_UNIT = [
   'test/e2e/server.test.ts',
   'test/e2e/export.test.ts',
   'test/e2e/lighthouse.test.ts',
+  'test/e2e/pictures.test.ts',
   'test/build/server-hostile.test.ts',
   'test/build/reader-features.test.ts',
   'test/build/hostile-build.test.ts',

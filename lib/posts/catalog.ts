@@ -9,6 +9,9 @@
  * HTML. A body that cannot be rendered is that post's problem, like invalid front matter.
  */
 import type { BodyFacts } from '../body-facts';
+import { readManifest } from '../images/manifest';
+import { postPictures } from '../images/post-pictures';
+import { postLocation } from '../images/reference';
 import { firstTextLine } from '../body-screen';
 import type { RenderedMarkdown } from '../markdown';
 import { renderBody } from '../render-pool';
@@ -92,11 +95,11 @@ function newestFirst(a: PostSummary, b: PostSummary): number {
 }
 
 /**
- * The catalog of the given post files (slug from the file name → path), each rendered with
+ * The catalog of the given post files (path → slug from the file name), each rendered with
  * `render`: every valid post, with the problems of the others reported once for the whole folder.
  */
 export async function catalogOf(files: Map<string, string>, render: Renderer = renderInPool): Promise<Catalog> {
-  const read = await Promise.all([...files].map(([slug, file]) => readPostFile(file, slug)));
+  const read = await Promise.all([...files].map(([file, slug]) => readPostFile(file, slug)));
   const problems: PostProblem[] = [];
   const valid: SourcePost[] = [];
   for (const file of read) {
@@ -105,6 +108,8 @@ export async function catalogOf(files: Map<string, string>, render: Renderer = r
   }
   const rendered = await Promise.all(valid.map((source) => outcomeOf(source, render)));
   const now = Date.now();
+  const manifest = readManifest();
+  const postsDir = postsDirectory();
   const candidates: CatalogEntry[] = [];
   valid.forEach((source, index) => {
     const outcome = rendered[index];
@@ -120,6 +125,12 @@ export async function catalogOf(files: Map<string, string>, render: Renderer = r
       firstParagraph,
       words,
       now,
+      pictures: postPictures(
+        source.fields,
+        source.fields.slug ?? source.fileSlug,
+        postLocation(postsDir, source.path),
+        manifest,
+      ),
     });
     candidates.push({ source, summary, facts });
   });

@@ -4,6 +4,7 @@
  * ({@link toPostSummary}) without I/O. A new front-matter field reaches `PostSummary` and `Post`
  * through the schema alone.
  */
+import type { PostPictures } from '../images/post-pictures';
 import type { Heading } from '../markdown';
 import type { FrontMatterFields } from '../post-schema';
 import { site } from '../site';
@@ -28,6 +29,8 @@ export type PostSummary = Omit<FrontMatterFields, 'slug' | 'excerpt' | 'tags'> &
   readingMinutes: number;
   /** Where the post stands at the time it was asked for. */
   status: PostStatus;
+  /** Its cover, author's picture and link-preview image, as pages show them (lib/images/post-pictures.ts). */
+  pictures: PostPictures;
 };
 
 export type Author = PostSummary['author'];
@@ -52,6 +55,8 @@ export type ComputedFacts = {
   words: number;
   /** The time the status is worked out for. */
   now: number;
+  /** The post's pictures, looked up in the image manifest. */
+  pictures: PostPictures;
 };
 
 /** The reshape step: validated front matter and computed facts to the summary pages see. */
@@ -64,6 +69,7 @@ export function toPostSummary(fields: FrontMatterFields, facts: ComputedFacts): 
     tags: uniqueTags(fields.tags),
     readingMinutes: Math.max(1, Math.round(facts.words / site.wordsPerMinute)),
     status: postStatus(fields, facts.now),
+    pictures: facts.pictures,
   };
 }
 

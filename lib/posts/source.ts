@@ -9,7 +9,7 @@
  * after {@link freezePostsFolder}, the folder is listed once and each file read once.
  */
 import type { Dirent } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { screenBody } from '../body-screen';
 import { FrontMatterSyntaxError, parseFrontMatter, type FrontMatter } from '../front-matter';
@@ -17,16 +17,19 @@ import { LIMITS } from '../limits';
 import { validateFrontMatter, type FrontMatterFields } from '../post-schema';
 import { slugify } from '../slug';
 import { routePath, segmentProblem } from '../urls';
+import { POST_FOLDER_INDEX } from './folder';
 import { postsAreFixed } from './mode';
 import type { PostProblem } from './problems';
 
 /** A post file that was read and validated; its body is not rendered yet. */
 export type SourcePost = {
   ok: true;
-  /** The file name without `.md`: the post's URL segment unless `slug:` gives another. */
+  /** The file name without `.md` (or the folder's name, for `<name>/index.md`): the post's URL segment unless `slug:` gives another. */
   fileSlug: string;
   /** The file, relative to the working directory when inside it, as messages show it. */
   file: string;
+  /** The file's absolute path: relative pictures are resolved from its folder (lib/images/reference.ts). */
+  path: string;
   fields: FrontMatterFields;
   /** The markdown body. */
   content: string;
@@ -62,7 +65,7 @@ export function folderIsFrozen(): boolean {
 
 let frozenListing: { directory: string; files: Promise<Map<string, string>> } | undefined;
 
-/** The post files of the posts folder, keyed by the slug their name gives (see {@link postFilesIn}). */
+/** The post files of the posts folder, each with the slug its name gives (see {@link postFilesIn}). */
 export function listPostFiles(): Promise<Map<string, string>> {
   const directory = postsDirectory();
   if (!folderIsFrozen()) return postFilesIn(directory);
@@ -71,8 +74,11 @@ export function listPostFiles(): Promise<Map<string, string>> {
 }
 
 /**
- * The post files in `directory`, keyed by the slug their name gives: regular `*.md` files directly
- * in it. Hidden files (`.DS_Store`, `._x.md`), other extensions and sub-folders are not posts.
+ * The post files in `directory`, each (by absolute path) with the slug its name gives. A post is
+ * either a regular `<name>.md` file directly in it, or a folder `<name>/` holding a regular
+ * `index.md` (with the post's pictures beside it). Hidden files and folders (`.DS_Store`,
+ * `._x.md`), other extensions, symbolic links and folders without `index.md` are not posts.
+ * `<name>.md` beside `<name>/index.md` are two posts at one address: the catalog reports it.
  */
 export async function postFilesIn(directory: string): Promise<Map<string, string>> {
   let entries: Dirent[];
@@ -86,11 +92,22 @@ export async function postFilesIn(directory: string): Promise<Map<string, string
     throw new Error(`POSTS_DIR names a folder that does not exist: ${directory}`);
   }
   const files = new Map<string, string>();
+  const folders: string[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
-    files.set(entry.name.slice(0, -'.md'.length), path.join(directory, entry.name));
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) folders.push(entry.name);
+    else if (entry.isFile() && entry.name.endsWith('.md'))
+      files.set(path.join(directory, entry.name), entry.name.slice(0, -'.md'.length));
   }
-  return files;
+  await Promise.all(
+    folders.map(async (name) => {
+      const index = path.join(directory, name, POST_FOLDER_INDEX);
+      // lstat: a symbolic link named index.md is not a post (it could point anywhere).
+      const info = await lstat(index).catch(() => undefined);
+      if (info?.isFile()) files.set(index, name);
+    }),
+  );
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function isMissing(error: unknown): boolean {
@@ -150,14 +167,14 @@ async function readWithin(file: string, fileSlug: string, size: number): Promise
     );
   }
   try {
-    return validated(await readFile(file, 'utf8'), shown, fileSlug);
+    return validated(await readFile(file, 'utf8'), shown, fileSlug, file);
   } catch (error) {
     if (error instanceof FrontMatterSyntaxError) return problem(error.line, error.column, error.reason);
     return problem(1, 1, `the file could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function validated(source: string, shown: string, fileSlug: string): SourceFile {
+function validated(source: string, shown: string, fileSlug: string, file: string): SourceFile {
   const frontMatter = parseFrontMatter(source);
   const validation = validateFrontMatter(frontMatter.data);
   if (!validation.ok) {
@@ -193,6 +210,7 @@ function validated(source: string, shown: string, fileSlug: string): SourceFile 
     ok: true,
     fileSlug,
     file: shown,
+    path: file,
     fields,
     content: frontMatter.content,
     bodyLine: frontMatter.bodyLine,

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FLAT_PICTURE_POST, PICTURE_POST } from '../../scripts/lib/generate-pictures';
 import { copyProject, fixturesDir, removeCopy, runNpm } from './project';
 import { builtVariant, sharedBuild, EXPORT_GENERATED_POSTS, HOSTILE_SLUGS, type SharedBuild } from './shared-builds';
 
@@ -29,6 +30,8 @@ const PUBLISHED = [
   'unquoted-date',
   'windows-crlf',
   'better-name',
+  PICTURE_POST,
+  FLAT_PICTURE_POST,
   ...HOSTILE_SLUGS,
   ...Array.from({ length: EXPORT_GENERATED_POSTS }, (_, i) => `generated-post-${String(i).padStart(5, '0')}`),
 ];
@@ -60,8 +63,9 @@ describe('static export (`npm run build`)', () => {
     const html = page('posts/dynamic-routing');
     expect(html).toMatch(/<h1[^>]*>Dynamic Routing and Static Generation<\/h1>/);
     expect(html).toContain('<time dateTime="2020-03-16">March 16, 2020</time>');
+    // The author's picture from public/, made small by the build: AVIF, WebP, and a JPEG for old browsers.
     expect(html).toMatch(
-      /<img[^>]*src="\/assets\/blog\/authors\/jj.jpeg"[^>]*alt="JJ Kasper"|<img[^>]*alt="JJ Kasper"[^>]*src="\/assets\/blog\/authors\/jj.jpeg"/,
+      /<picture><source type="image\/avif" srcSet="\/_img\/[0-9a-f]{20}-240\.avif 240w[^"]*" sizes="3rem"\/><source type="image\/webp"[^>]*\/><img src="\/_img\/[0-9a-f]{20}-\d+\.jpg" alt="JJ Kasper" width="\d+" height="\d+" loading="lazy" decoding="async"/,
     );
     expect(html).toContain('alt="Cover image for Dynamic Routing and Static Generation"');
     expect(html).toContain(
@@ -70,8 +74,9 @@ describe('static export (`npm run build`)', () => {
     expect(html).toContain(
       '<h2 id="what-is-dynamic-routing"><a href="#what-is-dynamic-routing" class="heading-anchor">What is Dynamic Routing?</a></h2>',
     );
-    expect(html).toContain(
-      '<meta property="og:image" content="https://blog.example.com/assets/blog/dynamic-routing/cover.jpg"/>',
+    // Its ogImage from public/, as the 1200×630 JPEG link previews want.
+    expect(html).toMatch(
+      /<meta property="og:image" content="https:\/\/blog\.example\.com\/_img\/[0-9a-f]{20}-og\.jpg"\/><meta property="og:image:width" content="1200"\/><meta property="og:image:height" content="630"\/>/,
     );
     expect(html).toContain('<meta name="description" content="Lorem ipsum dolor sit amet');
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
@@ -134,7 +139,7 @@ describe('static export (`npm run build`)', () => {
     expect(second).toContain('<a href="/" rel="prev"');
     expect(second).toContain('<a href="/page/3/" rel="next"');
     const last = page('page/3');
-    expect(previews(last)).toBe(3);
+    expect(previews(last)).toBe(5);
     expect(last).not.toContain('rel="next"');
     expect(existsSync(path.join(dir, 'out', 'page', '4'))).toBe(false);
   });
@@ -162,6 +167,39 @@ describe('static export (`npm run build`)', () => {
     const html = readFileSync(path.join(dir, 'out', '404.html'), 'utf8');
     expect(html).toContain('Page not found');
     expect(html).toMatch(/<a[^>]*href="\/"[^>]*>Go to the home page<\/a>/);
+  });
+
+  it('publishes the pictures beside the posts, in both layouts, sized and never as the originals', () => {
+    const html = page(`posts/${PICTURE_POST}`);
+    const pictures = [...html.matchAll(/<picture>(.*?)<\/picture>/g)].map((match) => match[1] ?? '');
+    // The cover and three body pictures.
+    expect(pictures).toHaveLength(4);
+    expect(pictures[0]).toMatch(
+      /<img [^>]*width="4000" height="3000" loading="eager" decoding="async" fetchPriority="high"/,
+    );
+    for (const [index, [width, height]] of [
+      [2400, 1600],
+      [1200, 900],
+      [640, 480],
+    ].entries()) {
+      expect(pictures[index + 1]).toMatch(
+        new RegExp(`<img [^>]*width="${width}" height="${height}" loading="lazy" decoding="async">`),
+      );
+    }
+    // Never wider than the picture: the 640 px one stops at 640 w.
+    expect(pictures[3]).toMatch(/-480\.avif 480w, \/_img\/[0-9a-f]{20}-640\.avif 640w"/);
+    expect(pictures[3]).not.toContain('768w');
+    const files = new Set(readdirSync(path.join(dir, 'out', '_img')));
+    for (const src of [...html.matchAll(/(?:src|srcset|srcSet)="([^"]+)"/g)].flatMap((m) => (m[1] ?? '').split(', ')))
+      if (src.startsWith('/_img/')) expect(files, src).toContain(src.split(' ')[0]?.slice('/_img/'.length));
+    // The originals themselves are published nowhere.
+    expect(
+      walk(path.join(dir, 'out')).filter(
+        (file) => /\/(cover|harbour|small)\.jpg$|\/(chart|sketch)\.png$/.test(file) && !file.includes('/assets/blog/'),
+      ),
+    ).toEqual([]);
+    expect(page(`posts/${FLAT_PICTURE_POST}`)).toMatch(/<picture>.*alt="A sketch of the bay" width="900" height="600"/);
+    expect(build.output).toMatch(/Images: \d+ pictures, \d+ files encoded, \d+ from cache/);
   });
 
   it('never points at the image optimizer, and downloads nothing', () => {

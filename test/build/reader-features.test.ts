@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FLAT_PICTURE_POST } from '../../scripts/lib/generate-pictures';
 import { EXPORT_SITE_URL as SITE, HOSTILE_SLUGS, LONG_TAG, sharedBuild, type SharedBuild } from './shared-builds';
 
 const RFC_822 =
@@ -76,6 +77,8 @@ describe('reader features in the static export', () => {
         'dates',
         'no-tags-yet',
         LONG_TAG,
+        // The picture post
+        'photos',
         // The generated posts
         'routing',
         'typescript',
@@ -159,7 +162,7 @@ describe('reader features in the static export', () => {
       headline: 'How to write a post',
       datePublished: '2026-11-21T09:30:00.000Z',
       url: `${SITE}/posts/writing-a-post/`,
-      image: `${SITE}/assets/blog/writing-a-post/cover.jpg`,
+      image: expect.stringMatching(new RegExp(`^${SITE}/_img/[0-9a-f]{20}-og\\.jpg$`)),
     });
     expect(html).toMatch(/\d+ min read/);
     expect(html).toMatch(/<a href="\/posts\/welcome\/" rel="prev"/);
@@ -177,17 +180,20 @@ describe('reader features in the static export', () => {
     };
     expect(size('_site.png')).toEqual([1200, 630]);
     expect(size('markdown-guide.png')).toEqual([1200, 630]);
-    // Every post without a cover or ogImage: the generated ones and the seed have covers.
+    // Every post without a cover or ogImage: the generated ones, the seed and the photo essay have covers.
     expect(readdirSync(path.join(dir, 'out', 'og')).sort()).toEqual(
-      ['_site', 'better-name', 'markdown-guide', 'unquoted-date', 'windows-crlf', ...HOSTILE_SLUGS]
+      ['_site', 'better-name', 'markdown-guide', 'unquoted-date', 'windows-crlf', FLAT_PICTURE_POST, ...HOSTILE_SLUGS]
         .map((slug) => `${slug}.png`)
         .sort(),
     );
     expect(page('posts/markdown-guide')).toContain(
       `<meta property="og:image" content="${SITE}/og/markdown-guide.png"/>`,
     );
-    expect(page('posts/welcome')).toContain(
-      `<meta property="og:image" content="${SITE}/assets/blog/welcome/cover.jpg"/>`,
+    // A local cover is shared as its 1200×630 JPEG, with its size.
+    expect(page('posts/welcome')).toMatch(
+      new RegExp(
+        `<meta property="og:image" content="${SITE}/_img/[0-9a-f]{20}-og\\.jpg"/><meta property="og:image:width" content="1200"/><meta property="og:image:height" content="630"/>`,
+      ),
     );
     expect(page('')).toContain(`<meta property="og:image" content="${SITE}/og/_site.png"/>`);
     expect(page('')).toContain('<meta name="twitter:card" content="summary_large_image"/>');

@@ -6,9 +6,13 @@
  *
  * | variant | command | posts |
  * |---|---|---|
- * | `server` | `npm run build:server` | the shipped posts, two fixtures, three to break or fix at run time |
- * | `export` | `npm run build`, `SITE_URL`, a zone west of UTC | the shipped posts, every valid, authoring and hostile fixture, 8 generated (three pages of posts) |
- * | `base` | `npm run build`, `BASE_PATH=/blog` | the shipped posts |
+ * | `server` | `npm run build:server` | the shipped posts, two fixtures, three to break or fix at run time, the picture posts |
+ * | `export` | `npm run build`, `SITE_URL`, a zone west of UTC | the shipped posts, every valid, authoring and hostile fixture, the picture posts, 8 generated (three pages of posts) |
+ * | `base` | `npm run build`, `BASE_PATH=/blog` | the shipped posts, the picture posts |
+ *
+ * The picture posts (scripts/lib/generate-pictures.ts) keep their pictures beside them, in both
+ * layouts; the three builds share the image cache (node_modules/.cache/), so only the first of a
+ * run encodes them.
  * | `empty` | `npm run build`, no `SITE_URL` | none |
  */
 import type { ChildProcess } from 'node:child_process';
@@ -17,6 +21,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { LIMITS } from '../../lib/limits';
+import { writePicturePosts } from '../../scripts/lib/generate-pictures';
 import { generatePosts } from '../../scripts/lib/generate-posts';
 import { makeProjectCopy, projectRoot, runNpm } from '../../scripts/lib/next-project';
 
@@ -72,7 +77,7 @@ export const HOSTILE_SLUGS = Object.keys(HOSTILE_POSTS).map((name) =>
   name === 'long.md' ? LONG_SLUG : name.replace(/\.md$/, ''),
 );
 
-/** Generated posts in the `export` variant: with the others, 23 published posts, three pages. */
+/** Generated posts in the `export` variant: with the others, 25 published posts, three pages. */
 export const EXPORT_GENERATED_POSTS = 8;
 
 async function copyFolder(from: string, to: string, only?: string[]): Promise<void> {
@@ -99,6 +104,7 @@ const VARIANTS: Record<VariantName, Variant> = {
         'saved-bad-yaml.md': post('Saved once (saved-bad-yaml)'),
         'tagged.md': post('Tagged in Japanese', 'tags: [日本語]\n'),
       });
+      await writePicturePosts(to);
     },
     build: (dir, onSpawn) => runNpm(dir, ['run', 'build:server'], {}, onSpawn),
   },
@@ -108,6 +114,7 @@ const VARIANTS: Record<VariantName, Variant> = {
       await copyFolder(path.join(fixtures, 'valid'), to);
       await copyFolder(path.join(fixtures, 'authoring'), to);
       await writePosts(to, HOSTILE_POSTS);
+      await writePicturePosts(to);
       await generatePosts(to, EXPORT_GENERATED_POSTS);
     },
     // A zone far west of UTC: a calendar date must not slip to the day before.
@@ -115,7 +122,10 @@ const VARIANTS: Record<VariantName, Variant> = {
       runNpm(dir, ['run', 'build'], { SITE_URL: EXPORT_SITE_URL, TZ: 'America/Los_Angeles' }, onSpawn),
   },
   base: {
-    posts: (to) => copyFolder(shippedPosts, to),
+    posts: async (to) => {
+      await copyFolder(shippedPosts, to);
+      await writePicturePosts(to);
+    },
     build: (dir, onSpawn) => runNpm(dir, ['run', 'build'], { BASE_PATH: '/blog', SITE_URL: BASE_SITE_URL }, onSpawn),
   },
   empty: {

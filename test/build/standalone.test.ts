@@ -7,6 +7,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PICTURE_POST } from '../../scripts/lib/generate-pictures';
 import { standaloneAppDir, startStandalone, type RunningServer } from './project';
 import { sharedBuild, type SharedBuild } from './shared-builds';
 
@@ -48,6 +49,9 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
       'public/assets/blog/authors/jj.jpeg',
       '.next/static',
       '_posts/dynamic-routing.md',
+      // The pictures the build made and the manifest pages look them up in (lib/images/).
+      'public/_img',
+      '.images/manifest.json',
     ]) {
       expect(existsSync(path.join(standalone, needed)), needed).toBe(true);
     }
@@ -73,6 +77,14 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
     expect((await fetch(`${server.url}${script}`)).status).toBe(200);
     expect((await fetch(`${server.url}/assets/blog/authors/jj.jpeg`)).status).toBe(200);
     expect((await fetch(`${server.url}/posts/dynamic-routing/`)).status).toBe(200);
+    // A post's pictures beside it: the page names their made sizes, which the server sends, cached for good.
+    const essay = await (await fetch(`${server.url}/posts/${PICTURE_POST}/`)).text();
+    const avif = /(\/_img\/[0-9a-f]{20}-768\.avif) 768w/.exec(essay)?.[1];
+    expect(avif).toBeDefined();
+    const picture = await fetch(`${server.url}${avif}`);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/avif');
+    expect(picture.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 
     await writeFile(
       path.join(app, '_posts', 'later.md'),

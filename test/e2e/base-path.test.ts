@@ -7,11 +7,13 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStatic, type RunningServer } from '../build/project';
-import { BASE_SITE_URL as SITE, builtVariant } from '../build/shared-builds';
+import { PICTURE_POST } from '../../scripts/lib/generate-pictures';
+import { BASE_SITE_URL as SITE, builtVariant, type SharedBuild } from '../build/shared-builds';
 import { crawl, launchBrowser, newContext, type CrawlResult } from './browser';
 
 describe('BASE_PATH=/blog export served under /blog/', () => {
   let dir: string;
+  let build: SharedBuild;
   let server: RunningServer;
   let browser: Browser;
   let site: CrawlResult;
@@ -19,8 +21,9 @@ describe('BASE_PATH=/blog export served under /blog/', () => {
   const file = (route: string) => readFileSync(path.join(dir, 'out', route), 'utf8');
 
   beforeAll(async () => {
-    // The shared `base` build: the shipped posts, `npm run build` with BASE_PATH=/blog.
-    dir = (await builtVariant('base')).dir;
+    // The shared `base` build: the shipped posts and the picture posts, `npm run build` with BASE_PATH=/blog.
+    build = await builtVariant('base');
+    dir = build.dir;
     server = await startStatic(path.join(dir, 'out'), '/blog');
     browser = await launchBrowser();
     const context = await newContext(browser);
@@ -46,7 +49,16 @@ describe('BASE_PATH=/blog export served under /blog/', () => {
     // Links and images written in markdown from the site root got the prefix too.
     const post = file('posts/welcome/index.html');
     expect(post).toContain('href="/blog/posts/writing-a-post/"');
-    expect(file('posts/writing-a-post/index.html')).toContain('src="/blog/assets/blog/writing-a-post/cover.jpg"');
+    const pictures = file('posts/writing-a-post/index.html');
+    expect(pictures).toMatch(/<img src="\/blog\/_img\/[0-9a-f]{20}-\d+\.jpg" alt="The cover of this post/);
+    expect(pictures).not.toMatch(/(src|srcset|srcSet)="\/(?!blog\/)/);
+    // Pictures beside a post, under the prefix, loaded by the crawl above (every request answered 200).
+    expect(site.pages).toContain(`/blog/posts/${PICTURE_POST}/`);
+    const essay = file(`posts/${PICTURE_POST}/index.html`);
+    expect(essay).toMatch(/<source type="image\/avif" srcset="\/blog\/_img\/[0-9a-f]{20}-240\.avif 240w/);
+    expect([...site.statuses.keys()].filter((url) => url.startsWith('/blog/_img/')).length).toBeGreaterThan(4);
+    // Built after the other shared builds of this run: every picture came from the image cache.
+    expect(build.output).toMatch(/Images: \d+ pictures, 0 files encoded/);
   });
 
   it('searches under /blog/ and links results there', async () => {
@@ -62,6 +74,9 @@ describe('BASE_PATH=/blog export served under /blog/', () => {
   it('puts the prefix in feeds, the sitemap, robots.txt and sharing tags', () => {
     expect(file('feed.xml')).toContain(`<link>${SITE}/blog/posts/`);
     expect(file('feed.xml')).not.toMatch(/(href|src)="\/(?!\/)/);
+    // Pictures in feeds: every file of a srcset made absolute too.
+    expect(file('feed.xml')).toMatch(new RegExp(`srcset="${SITE}/blog/_img/`));
+    expect(file('feed.xml')).not.toMatch(/srcset="\/|, \/_img\//);
     expect(file('sitemap.xml')).toContain(`<loc>${SITE}/blog/tags/</loc>`);
     expect(file('sitemap.xml')).not.toMatch(new RegExp(`<loc>${SITE}/(?!blog/)`));
     expect(file('robots.txt')).toContain(`Sitemap: ${SITE}/blog/sitemap.xml`);

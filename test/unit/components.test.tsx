@@ -8,6 +8,7 @@ import { PostHeader } from '@/components/post-header';
 import { PostPreview } from '@/components/post-preview';
 import { TableOfContents } from '@/components/table-of-contents';
 import type { Post } from '@/lib/api';
+import { PICTURE_SIZES } from '@/lib/images/markup';
 import { parsePostDate, type PostDate as PostDateValue } from '@/lib/dates';
 
 afterEach(cleanup);
@@ -24,8 +25,13 @@ const post: Post = {
   title: 'Dynamic Routing and Static Generation',
   date: date('March 16, 2020'),
   excerpt: 'A short summary.',
-  coverImage: 'https://example.com/cover.jpg',
+  coverImage: { url: 'https://example.com/cover.jpg' },
   author: { name: 'JJ Kasper', picture: '/assets/blog/authors/jj.jpeg' },
+  pictures: {
+    cover: { src: 'https://example.com/cover.jpg', sources: [] },
+    avatar: { src: '/assets/blog/authors/jj.jpeg', sources: [] },
+    share: { url: 'https://example.com/cover.jpg' },
+  },
   html: '<p>The whole body, which lists never show.</p>',
   draft: false,
   aliases: [],
@@ -72,8 +78,37 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
     ]);
   });
 
+  it('PostHeader shows a local cover as <picture>: AVIF and WebP sized for the page column, real size, fetched first', () => {
+    const cover = {
+      src: '/_img/abc-1200.jpg',
+      width: 4000,
+      height: 3000,
+      sources: [
+        { type: 'image/avif', srcset: '/_img/abc-768.avif 768w, /_img/abc-1600.avif 1600w' },
+        { type: 'image/webp', srcset: '/_img/abc-768.webp 768w, /_img/abc-1600.webp 1600w' },
+      ],
+    };
+    const { container } = render(<PostHeader {...post} pictures={{ ...post.pictures, cover }} />);
+    const sources = [...container.querySelectorAll('picture source')];
+    expect(sources.map((source) => [source.getAttribute('type'), source.getAttribute('sizes')])).toEqual([
+      ['image/avif', PICTURE_SIZES.wide],
+      ['image/webp', PICTURE_SIZES.wide],
+    ]);
+    const img = screen.getByRole('img', { name: `Cover image for ${post.title}` });
+    expect(img.closest('picture')).not.toBeNull();
+    expect(['src', 'width', 'height', 'loading', 'fetchpriority'].map((name) => img.getAttribute(name))).toEqual([
+      '/_img/abc-1200.jpg',
+      '4000',
+      '3000',
+      'eager',
+      'high',
+    ]);
+  });
+
   it('PostHeader without cover or picture shows neither', () => {
-    render(<PostHeader {...post} title="Plain" coverImage={undefined} author={{ name: 'Ann' }} />);
+    render(
+      <PostHeader {...post} title="Plain" pictures={{ share: { url: '/og/plain.png' } }} author={{ name: 'Ann' }} />,
+    );
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     expect(screen.getByText('Ann')).toBeTruthy();
     expect(screen.queryByText('Draft')).toBeNull();

@@ -60,6 +60,7 @@ const facts = (more: Partial<ComputedFacts> = {}): ComputedFacts => ({
   firstParagraph: 'The opening paragraph.',
   words: 1000,
   now: Date.UTC(2021, 0, 1),
+  pictures: { share: { url: '/og/from-the-file.png', width: 1200, height: 630 } },
   ...more,
 });
 
@@ -78,6 +79,7 @@ describe('the reshape step', () => {
       excerpt: 'The opening paragraph.',
       readingMinutes: Math.round(1000 / site.wordsPerMinute),
       status: 'published',
+      pictures: { share: { url: '/og/from-the-file.png', width: 1200, height: 630 } },
     });
     // Fields the schema does not know are dropped, not passed on to pages.
     expect(summary).not.toHaveProperty('layout');
@@ -99,7 +101,7 @@ describe('the reshape step', () => {
     expect(summary).toMatchObject({
       slug: 'my-slug',
       excerpt: 'Mine.',
-      coverImage: '/a.jpg',
+      coverImage: { url: '/a.jpg' },
       author: { name: 'Ann' },
       ogImage: { url: '/b.jpg' },
       status: 'draft',

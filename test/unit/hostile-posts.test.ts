@@ -314,6 +314,8 @@ describe('the README states the limits in force', () => {
       ['URL segment', `${LIMITS.urlSegmentBytes} bytes`],
       ['Title', `${LIMITS.titleCharacters} characters`],
       ['Tags, aliases', `${LIMITS.tags}, ${LIMITS.aliases}`],
+      ['A picture', `${number(LIMITS.imageBytes)} bytes, ${number(LIMITS.imagePixels)} pixels`],
+      ['Encoding one picture', `${LIMITS.imageSeconds} s`],
     ];
     for (const [label, value] of rows) {
       const row = table.split('\n').find((line) => line.startsWith('|') && line.includes(label));

@@ -27,7 +27,7 @@ describe('front-matter schema', () => {
     expect(result.ok && result.fields).toMatchObject({
       title: 'Spaced',
       excerpt: 'Short.',
-      coverImage: 'https://example.com/c.jpg',
+      coverImage: { url: 'https://example.com/c.jpg' },
       author: { name: 'Jane Doe' },
       ogImage: { url: '/og.png' },
     });
@@ -49,17 +49,17 @@ describe('front-matter schema', () => {
       problems({
         title: 42,
         date: 'soon',
-        coverImage: 'images/cover.jpg',
+        coverImage: { url: 'https://example.com/c.jpg', width: 1200 },
         author: { picture: 'javascript:alert(1)' },
         ogImage: { url: 7 },
       }),
     ).toEqual([
       'title: expected a non-empty string of at most 300 characters, found number 42',
       'date: expected a date such as 2020-03-16, 2020-03-16T09:30:00Z, 2020-03-16T09:30:00+01:00 or "March 16, 2020", found "soon"',
-      'coverImage: expected a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found "images/cover.jpg"',
+      'coverImage.width: expected a whole number of pixels from 1 to 100000, given with height, found number 1200',
       'author.name: expected a non-empty string, found nothing',
-      'author.picture: expected a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found "javascript:alert(1)"',
-      'ogImage.url: expected a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found number 7',
+      'author.picture: expected a picture beside the post (such as cover.jpg), a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found "javascript:alert(1)"',
+      'ogImage.url: expected a picture beside the post (such as cover.jpg), a path under public/ starting with "/" (such as /assets/blog/cover.jpg) or an http(s) URL, found number 7',
     ]);
   });
 
@@ -73,8 +73,25 @@ describe('front-matter schema', () => {
   it('refuses an empty title and a protocol-relative image', () => {
     expect(problems({ title: '   ', date: '2020-03-16', coverImage: '//evil.example/x.jpg' })).toEqual([
       'title: expected a non-empty string of at most 300 characters, found an empty string',
-      expect.stringMatching(/^coverImage: expected .*, found "\/\/evil.example\/x.jpg"$/),
+      expect.stringMatching(/^coverImage\.url: expected .*, found "\/\/evil.example\/x.jpg"$/),
     ]);
+  });
+
+  it('takes a cover beside the post, in public/, or remote with its size (both or neither)', () => {
+    const cover = (value: unknown) => {
+      const result = validateFrontMatter({ title: 'T', date: '2020-03-16', coverImage: value });
+      return result.ok ? result.fields.coverImage : undefined;
+    };
+    expect(cover('cover.jpg')).toEqual({ url: 'cover.jpg' });
+    expect(cover('./pictures/cover.jpg')).toEqual({ url: './pictures/cover.jpg' });
+    expect(cover({ url: 'https://cdn.example/c.jpg', width: 1600, height: 900 })).toEqual({
+      url: 'https://cdn.example/c.jpg',
+      width: 1600,
+      height: 900,
+    });
+    expect(cover({ url: 'https://cdn.example/c.jpg', height: 900 })).toBeUndefined();
+    expect(cover({ url: 'https://cdn.example/c.jpg', width: 0, height: 900 })).toBeUndefined();
+    expect(cover('data:image/png;base64,AAAA')).toBeUndefined();
   });
 
   it('describes every field in one line, and fills the defaults of the fields that have one', () => {

@@ -21,6 +21,7 @@ function posts(...specs: [string, string[]][]): PostSummary[] {
       status: 'published',
       tags: tags.map((name) => ({ name, slug: name.toLowerCase() })),
       readingMinutes: 1,
+      pictures: { share: { url: `/og/${slug}.png` } },
     };
   });
 }

@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const post = await postBySlug((await params).slug);
   if (!post) return {};
   const image = ogImageOf(post);
-  const images = [{ url: image }];
+  const images = [image];
   return {
     title: post.title,
     description: post.excerpt,
@@ -53,7 +53,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       card: 'summary_large_image',
       title: post.title,
       description: post.excerpt,
-      images: [image],
+      images: [image.url],
     },
   };
 }
@@ -77,7 +77,7 @@ export default async function PostPage({ params }: Props) {
           publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl(homePath()) },
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
           url,
-          image: absoluteUrl(image),
+          image: absoluteUrl(image.url),
           ...(post.tags.length > 0 ? { keywords: post.tags.map((tag) => tag.name).join(', ') } : {}),
         }}
       />
