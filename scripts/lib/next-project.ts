@@ -20,6 +20,7 @@ const projectFiles = [
   'tsconfig.json',
   'next.config.ts',
   'proxy.ts',
+  'instrumentation.ts',
   'tailwind.config.ts',
   '.postcssrc.json',
 ];
