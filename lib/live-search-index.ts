@@ -40,9 +40,9 @@ function isIndexVersion(value: unknown): value is IndexVersion {
 
 /** Writes the pointer to `current` in `root` at once (a whole file or the old one, never half). */
 export async function writePointer(root: string, current: IndexVersion): Promise<void> {
-  const temporary = path.join(root, `.${POINTER}.${randomUUID()}`);
+  const temporary = path.join(/* turbopackIgnore: true */ root, `.${POINTER}.${randomUUID()}`);
   await writeFile(/* turbopackIgnore: true */ temporary, JSON.stringify(current));
-  await rename(/* turbopackIgnore: true */ temporary, path.join(root, POINTER));
+  await rename(/* turbopackIgnore: true */ temporary, path.join(/* turbopackIgnore: true */ root, POINTER));
 }
 
 export type LiveIndexOptions = {
@@ -81,7 +81,7 @@ export class LiveSearchIndex {
   private load(): Promise<void> {
     this.loaded ??= (async () => {
       try {
-        const pointer: unknown = JSON.parse(await readFile(/* turbopackIgnore: true */ path.join(this.options.root, POINTER), 'utf8'));
+        const pointer: unknown = JSON.parse(await readFile(/* turbopackIgnore: true */ path.join(/* turbopackIgnore: true */ this.options.root, POINTER), 'utf8'));
         if (isIndexVersion(pointer)) this.current = pointer;
       } catch {
         // No index yet (a server built before this one, or `next dev`): made on first use.
@@ -134,7 +134,7 @@ export class LiveSearchIndex {
     this.lastBuildAt = this.options.now();
     this.builds += 1;
     const dir = `live-${process.pid}-${this.builds}`;
-    const folder = path.join(this.options.root, dir);
+    const folder = path.join(/* turbopackIgnore: true */ this.options.root, dir);
     await mkdir(/* turbopackIgnore: true */ this.options.root, { recursive: true });
     try {
       await this.options.build(folder);
@@ -149,7 +149,7 @@ export class LiveSearchIndex {
     this.current = next;
     // The build's own version stays (a restart finds it); this server's older ones go.
     if (retired && retired.dir.startsWith(`live-${process.pid}-`)) {
-      await rm(/* turbopackIgnore: true */ path.join(this.options.root, retired.dir), { recursive: true, force: true });
+      await rm(/* turbopackIgnore: true */ path.join(/* turbopackIgnore: true */ this.options.root, retired.dir), { recursive: true, force: true });
     }
   }
 
@@ -164,7 +164,7 @@ export class LiveSearchIndex {
     for (const version of [this.current, this.previous]) {
       if (!version) continue;
       try {
-        return await readFile(/* turbopackIgnore: true */ path.join(this.options.root, version.dir, name));
+        return await readFile(/* turbopackIgnore: true */ path.join(/* turbopackIgnore: true */ this.options.root, version.dir, name));
       } catch {
         // Not in this version.
       }

@@ -204,6 +204,8 @@ const OWNED_FIRST_SEGMENTS = new Map<string, string>([
   ['index.txt', 'the home page'],
   ['_next', "Next.js's assets"],
   ['pagefind', 'the search index'],
+  ['api', "the server's endpoints"],
+  ['healthz', 'the health check'],
   ['_headers', "the host's header rules"],
 ]);
 

@@ -9,6 +9,11 @@
  *
  * Paired cold builds against another Next.js project that reads `_posts/` (scripts/lib/paired-bench.ts):
  * each project's own posts, or N generated posts for both; medians and the ratio.
+ *
+ * `npm run bench -- --server [--posts 100] [--seconds 30] [--connections 50] [--keep]`
+ *
+ * Server mode under load: two instances sharing a real Redis, autocannon, posts changing meanwhile
+ * (scripts/lib/server-bench.ts).
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -21,6 +26,7 @@ import { generatedPost, generatePosts, postSlug } from './lib/generate-posts';
 import { runLighthouse } from './lib/lighthouse';
 import { makeProjectCopy, projectRoot, runNext, startStatic } from './lib/next-project';
 import { pairedBench } from './lib/paired-bench';
+import { serverBench } from './lib/server-bench';
 import { firstLoadScripts } from './lib/page-weight';
 
 const { values } = parseArgs({
@@ -32,6 +38,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'no-covers': { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
+    server: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '50' },
   },
 });
 const count = Number(values.posts ?? '1000');
@@ -207,7 +216,21 @@ async function main() {
   }
 }
 
-if (values.reference !== undefined) {
+if (values.server) {
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  if (!(seconds > 0) || !Number.isInteger(connections) || connections < 1)
+    throw new Error(`--seconds must be positive and --connections a whole number, found ${values.seconds}, ${values.connections}`);
+  await serverBench({
+    benchDir,
+    posts: values.posts === undefined ? 100 : count,
+    seconds,
+    connections,
+    keep: values.keep,
+    treeRss,
+    progress,
+  });
+} else if (values.reference !== undefined) {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a whole number of at least 1, found ${values.runs}`);

@@ -20,6 +20,8 @@ import { createClient, RESP_TYPES } from 'redis';
 
 /** Time limit of one Redis call, unless `REDIS_TIMEOUT_MS` gives another. */
 export const DEFAULT_TIMEOUT_MS = 500;
+/** Time limit of one attempt to connect (requests never wait for it longer than a call's limit). */
+export const CONNECT_TIMEOUT_MS = 5_000;
 /** After a failure, Redis is left alone this long (the server uses its own store), then tried again. */
 export const RETRY_AFTER_MS = 5_000;
 /** How long an entry is kept in Redis: a page not asked for in a day falls back to the build's copy. */
@@ -315,7 +317,8 @@ function linkTo(url) {
   const client = createClient({
     url,
     disableOfflineQueue: true,
-    socket: { connectTimeout: timeoutMs, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
+    // Connecting may take longer than a call: no request waits for it beyond the call's limit.
+    socket: { connectTimeout: Math.max(timeoutMs, CONNECT_TIMEOUT_MS), reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
   }).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
   const connecting = client.connect().catch(() => undefined);
   const created = new RedisLink({ client: /** @type {RedisLike} */ (/** @type {unknown} */ (client)), timeoutMs, connecting });
