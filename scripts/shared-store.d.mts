@@ -36,7 +36,8 @@ export declare class RedisLink {
     connecting?: Promise<unknown>;
   });
   healthy: boolean;
-  run<T>(call: (client: RedisLike) => Promise<T>): Promise<T>;
+  run<T>(call: (client: RedisLike) => Promise<T>, options?: { evenWhileAway?: boolean }): Promise<T>;
+  revalidate(key: string, tags: string[], time: number): Promise<void>;
   failed(error: unknown): void;
 }
 

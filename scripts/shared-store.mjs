@@ -4,10 +4,12 @@
  * server serves the same version; revalidations (`revalidatePath`, the `/api/revalidate` endpoint)
  * are written there too, so a page revalidated through one server is rendered again on all of them.
  *
- * Redis is a help, never a dependency: every call has a time limit ({@link SharedStore.timeoutMs}),
+ * Redis is a help, never a dependency: every call has a time limit ({@link DEFAULT_TIMEOUT_MS}),
  * and when Redis fails or is away the server goes on with its own store (`local`: the build's
  * pre-rendered pages and what this server regenerated, on its disk), logs the failure once, and
- * tries Redis again after {@link RETRY_AFTER_MS}; it logs once more when Redis is back.
+ * tries Redis again after {@link RETRY_AFTER_MS}; it logs once more when Redis is back. A
+ * revalidation made meanwhile is kept and written to Redis once it answers, so it still reaches
+ * every server.
  *
  * Keys are `<prefix>:<build id>:…`, so two deploys of different builds never serve each other's
  * pages: `…:entry:<Next's key>` holds one entry (v8-serialized: pages carry Buffers and Maps), and
@@ -19,7 +21,7 @@ import { deserialize, serialize } from 'node:v8';
 import { createClient, RESP_TYPES } from 'redis';
 
 /** Time limit of one Redis call, unless `REDIS_TIMEOUT_MS` gives another. */
-export const DEFAULT_TIMEOUT_MS = 500;
+export const DEFAULT_TIMEOUT_MS = 2_000;
 /** Time limit of one attempt to connect (requests never wait for it longer than a call's limit). */
 export const CONNECT_TIMEOUT_MS = 5_000;
 /** After a failure, Redis is left alone this long (the server uses its own store), then tried again. */
@@ -94,17 +96,64 @@ export class RedisLink {
     this.healthy = true;
     /** Until when Redis is left alone after a failure. */
     this.retryAt = 0;
+    /**
+     * Revalidations not yet written to Redis, by hash key and tag, with their time: kept until
+     * Redis takes them, so that one made while Redis was away still reaches every server.
+     * @type {Map<string, Map<string, number>>}
+     */
+    this.unsent = new Map();
+    /** @type {Promise<void> | undefined} */
+    this.sending = undefined;
+  }
+
+  /**
+   * Records revalidated tags in the hash `key` (each with the time it was revalidated), now if
+   * Redis answers, else as soon as it does.
+   * @param {string} key
+   * @param {string[]} tags
+   * @param {number} time
+   */
+  async revalidate(key, tags, time) {
+    const waiting = this.unsent.get(key) ?? new Map();
+    for (const tag of tags) waiting.set(tag, Math.max(time, waiting.get(tag) ?? 0));
+    this.unsent.set(key, waiting);
+    await this.sending?.catch(() => undefined);
+    await this.sendRevalidations();
+  }
+
+  /** Writes the revalidations Redis has not taken yet; those that fail stay for the next try. */
+  sendRevalidations() {
+    this.sending ??= (async () => {
+      for (const [key, waiting] of this.unsent) {
+        const batch = [...waiting];
+        await this.run(
+          async (client) => {
+            for (const [tag, time] of batch) await client.hSet(key, tag, String(time));
+            await client.pExpire(key, TAGS_TTL_MS);
+          },
+          { evenWhileAway: true },
+        );
+        // Taken: forget what was sent, unless revalidated again meanwhile.
+        for (const [tag, time] of batch) if (waiting.get(tag) === time) waiting.delete(tag);
+        if (waiting.size === 0) this.unsent.delete(key);
+      }
+    })().finally(() => {
+      this.sending = undefined;
+    });
+    return this.sending;
   }
 
   /**
    * Runs one Redis call within the time limit; notes a failure (logged once per outage) and a
-   * recovery. Throws without calling while Redis is left alone after a failure.
+   * recovery. Throws without calling while Redis is left alone after a failure, unless
+   * `evenWhileAway` (a revalidation is worth a try every time).
    * @template T
    * @param {(client: RedisLike) => Promise<T>} call
+   * @param {{ evenWhileAway?: boolean }} [options]
    * @returns {Promise<T>}
    */
-  async run(call) {
-    if (!this.healthy && this.now() < this.retryAt) throw new Unavailable('Redis is away');
+  async run(call, { evenWhileAway = false } = {}) {
+    if (!this.healthy && !evenWhileAway && this.now() < this.retryAt) throw new Unavailable('Redis is away');
     try {
       if (!this.client.isReady) {
         // The first connection may still be under way when the first request comes.
@@ -116,6 +165,7 @@ export class RedisLink {
         this.healthy = true;
         this.log('Shared cache (Redis) is back: pages are shared again.');
       }
+      if (this.unsent.size > 0 && !this.sending) void this.sendRevalidations().catch(() => undefined);
       return result;
     } catch (error) {
       this.failed(error);
@@ -241,11 +291,8 @@ export class SharedStore {
     const list = typeof tags === 'string' ? [tags] : tags;
     await this.local.revalidateTag(list, durations);
     if (list.length === 0) return;
-    const now = String(this.link.now());
-    await this.redis(async (client) => {
-      for (const tag of list) await client.hSet(this.tagsKey, tag, now);
-      await client.pExpire(this.tagsKey, TAGS_TTL_MS);
-    }).catch(() => undefined);
+    // Not lost while Redis is away: sent as soon as it answers again (RedisLink.revalidate).
+    await this.link.revalidate(this.tagsKey, list, this.link.now()).catch(() => undefined);
   }
 
   resetRequestCache() {

@@ -78,13 +78,16 @@ async function load(
   };
 }
 
-const churnPost = (title: string, body: string) => `---\ntitle: "${title}"\ndate: 2021-01-01\n---\n\n${body}\n`;
+/** Yesterday: newer than every other post, so the churning post heads the home page, and published. */
+const CHURN_DATE = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+const churnPost = (title: string, body: string) => `---\ntitle: "${title}"\ndate: ${CHURN_DATE}\n---\n\n${body}\n`;
 
 /** The changes of the churn run, in order, each with what a reader should then see. */
 const CHANGES: { name: string; text: string | null; shown: string | null }[] = [
   { name: 'added', text: churnPost('Churn, first version', 'First body.'), shown: 'Churn, first version' },
   { name: 'edited', text: churnPost('Churn, edited', 'Edited body.'), shown: 'Churn, edited' },
-  { name: 'broken', text: '---\ntitle: [unclosed\ndate: 2021-01-01\n---\n\nBroken.\n', shown: null },
+  { name: 'broken', text: `---\ntitle: [unclosed\ndate: ${CHURN_DATE}\n---\n\nBroken.\n`, shown: null },
   { name: 'fixed', text: churnPost('Churn, fixed', 'Fixed body.'), shown: 'Churn, fixed' },
   { name: 'deleted', text: null, shown: null },
 ];

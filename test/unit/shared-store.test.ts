@@ -181,6 +181,22 @@ describe('shared ISR store', () => {
     expect(fresh.logged[0]).toMatch(/not connected/);
   });
 
+  it('keeps a revalidation made while Redis is away and sends it once Redis answers', async () => {
+    const { store, other, redis, advance } = setup();
+    await store.set(KEY, page('<p>old</p>'), {});
+    advance(10);
+    redis.mode = 'fail';
+    await store.revalidateTag(['_N_T_/posts/hello']);
+    advance(10);
+    redis.mode = 'ok';
+    expect(await other().get(KEY, context)).not.toBeNull(); // not in Redis yet
+    // The first call that reaches Redis after the pause sends it; the other server then sees it.
+    advance(RETRY_AFTER_MS + 1);
+    await store.get('/another-key', context);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await other().get(KEY, context)).toBeNull();
+  });
+
   it('never stores a 404 in Redis: the handler removes the address there too', async () => {
     const { store, redis, local } = setup();
     await store.set(KEY, page('<p>was here</p>'), {});
