@@ -12,7 +12,12 @@ import { bundleRenderWorker } from './scripts/render-worker-bundle.mjs';
  *
  * A server keeps regenerated pages in `scripts/isr-cache-handler.mjs`, Next's own cache except that
  * a 404 is never stored: unknown addresses cost no disk, and a post fixed after a failed save or
- * written after a request is served at the next request.
+ * written after a request is served at the next request. With `REDIS_URL`, servers share that cache
+ * through Redis (scripts/shared-store.mjs) and keep no copy of it in memory.
+ *
+ * Routes only a server can answer (`/api/revalidate`, `/healthz`, the search index that follows the
+ * posts) are named `route.server.ts`: that extension is a page extension of server builds only, so
+ * a static export does not see them at all.
  */
 export default async function config(phase: string): Promise<NextConfig> {
   const mode = process.env.BLOG_OUTPUT ?? 'export';
@@ -30,6 +35,9 @@ export default async function config(phase: string): Promise<NextConfig> {
   if (building) await bundleRenderWorker();
   return {
     output: exporting ? 'export' : building ? 'standalone' : undefined,
+    pageExtensions: exporting ? ['tsx', 'ts'] : ['server.ts', 'tsx', 'ts'],
+    // A cache shared through Redis is the only copy: no server keeps its own in memory.
+    ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
     // The standalone build records it relative to `.next/` and copies it beside server.js.
     ...(exporting ? {} : { cacheHandler: path.join(process.cwd(), 'scripts', 'isr-cache-handler.mjs') }),
     // Read by the alias pages: a static export cannot answer with an HTTP redirect, so it writes a
@@ -62,7 +70,10 @@ export default async function config(phase: string): Promise<NextConfig> {
     // --noEmit` over the whole project in about 2 s, where Next's own pass took 3.6 s of a 25 s
     // build (docs/performance.md). Authors who only write posts never change a type.
     typescript: { ignoreBuildErrors: true },
+    // Loaded from node_modules at run time, not bundled: a lighter compile (docs/performance.md), and
+    // Pagefind runs a program of its own (the search index a server rebuilds, lib/search-index-runtime.ts).
     serverExternalPackages: [
+      'pagefind',
       'unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'rehype-sanitize', 'rehype-stringify', 'rehype-slug',
       'hast-util-raw', 'hast-util-to-string', 'mdast-util-to-string', 'unist-util-visit', 'github-slugger',
       'gray-matter', 'yaml', 'zod', '@date-fns/tz',

@@ -9,7 +9,7 @@
  * `next start` show published posts only (a scheduled post appears on the first regeneration after
  * its time); `next dev` shows everything, marked.
  */
-import { asShown, findEntry, postsCatalog, renderProblem, renderedBody, shownPosts } from './posts/catalog';
+import { asShown, catalogVersion, findEntry, postsCatalog, renderProblem, renderedBody, shownPosts } from './posts/catalog';
 import type { Post, PostSummary } from './posts/post';
 import { reportProblems } from './posts/problems';
 import { readManifest } from './images/manifest';
@@ -66,4 +66,12 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
 /** Old paths of shown posts, each with the post it now lives at. */
 export async function getAliases(): Promise<{ alias: string; slug: string }[]> {
   return (await getAllPosts()).flatMap((post) => post.aliases.map((alias) => ({ alias, slug: post.slug })));
+}
+
+/**
+ * A fingerprint of the published posts (slugs, fields, bodies): equal as long as what readers see
+ * is the same. A running server compares it to rebuild its search index when the posts change.
+ */
+export async function getPublishedVersion(): Promise<string> {
+  return catalogVersion(await postsCatalog());
 }

@@ -205,6 +205,8 @@ const OWNED_FIRST_SEGMENTS = new Map<string, string>([
   ['_next', "Next.js's assets"],
   ['pagefind', 'the search index'],
   ['_img', 'the pictures the build makes'],
+  ['api', "the server's endpoints"],
+  ['healthz', 'the health check'],
   ['_headers', "the host's header rules"],
 ]);
 

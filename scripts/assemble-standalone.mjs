@@ -4,8 +4,10 @@
  * `node .next/standalone/server.js`. Next leaves out what it serves as files: `public/` and
  * `.next/static/` (and so the pictures the build made, in `public/_img/`); the posts are read at
  * run time, so `_posts/` is copied too (or point `POSTS_DIR` at a folder of your choice when you
- * start the server), with the image manifest pages look pictures up in (`.images/`), and so are the fonts that
- * Open Graph cards are drawn with (lib/og-fonts.ts reads them by path, so Next does not trace them).
+ * start the server), with the image manifest pages look pictures up in (`.images/`), and so are the
+ * fonts that Open Graph cards are drawn with (lib/og-fonts.ts reads them by path, so Next does not
+ * trace them), the search index the build wrote (`.next/search-index/`) and Pagefind's program,
+ * which the server runs to rebuild it (found by a path Next cannot trace).
  */
 import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,6 +57,12 @@ async function cardFonts() {
   return files;
 }
 
+/** Pagefind's program for this platform (`@pagefind/linux-x64`, …), as npm installed it. */
+async function pagefindPrograms() {
+  const scope = path.join('node_modules', '@pagefind');
+  return (await readdir(path.join(root, scope)).catch(() => [])).map((name) => path.join(scope, name));
+}
+
 for (const [from, to] of [
   ['public', 'public'],
   [path.join('.next', 'static'), path.join('.next', 'static')],
@@ -63,6 +71,9 @@ for (const [from, to] of [
   ['.render-worker', '.render-worker'],
   // The image manifest (lib/images/manifest.ts); the pictures themselves are in public/_img/.
   ['.images', '.images'],
+  // The search index's first version (lib/live-search-index.ts) and the program that rebuilds it.
+  [path.join('.next', 'search-index'), path.join('.next', 'search-index')],
+  ...(await pagefindPrograms()).map((folder) => [folder, folder]),
   // The Open Graph cards' fonts, read by path when a card is drawn at run time.
   ...(await cardFonts()).map((file) => [file, file]),
 ]) {

@@ -14,6 +14,11 @@
  * Paired cold builds against another Next.js project that reads `_posts/` (scripts/lib/paired-bench.ts):
  * each project's own posts, or N generated posts for both; medians and the ratio. `floor` is a bare
  * Next.js project with one page per post (scripts/lib/floor-project.ts): what Next itself costs.
+ *
+ * `npm run bench -- --server [--posts 100] [--seconds 30] [--connections 50] [--keep]`
+ *
+ * Server mode under load: two instances sharing a real Redis, autocannon, posts changing meanwhile
+ * (scripts/lib/server-bench.ts).
  */
 import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -28,6 +33,7 @@ import { runLighthouse } from './lib/lighthouse';
 import { makeProjectCopy, projectRoot, runNext, runNpm, startStatic } from './lib/next-project';
 import { pairedBench } from './lib/paired-bench';
 import { makeFloorProject } from './lib/floor-project';
+import { serverBench } from './lib/server-bench';
 import { firstLoadScripts } from './lib/page-weight';
 
 const { values } = parseArgs({
@@ -39,6 +45,9 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'no-covers': { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
+    server: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '50' },
   },
 });
 const count = Number(values.posts ?? '1000');
@@ -294,7 +303,21 @@ async function main() {
   }
 }
 
-if (values.reference !== undefined) {
+if (values.server) {
+  const seconds = Number(values.seconds);
+  const connections = Number(values.connections);
+  if (!(seconds > 0) || !Number.isInteger(connections) || connections < 1)
+    throw new Error(`--seconds must be positive and --connections a whole number, found ${values.seconds}, ${values.connections}`);
+  await serverBench({
+    benchDir,
+    posts: values.posts === undefined ? 100 : count,
+    seconds,
+    connections,
+    keep: values.keep,
+    treeRss,
+    progress,
+  });
+} else if (values.reference !== undefined) {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a whole number of at least 1, found ${values.runs}`);

@@ -10,9 +10,20 @@ export type CacheValue = { readonly kind: string; readonly status?: number | und
 /** Whether a value is a not-found result (a 404 page or route response, or Next's empty value). */
 export declare function isNotFound(value: CacheValue | null): boolean;
 
+/** The store behind the handler: this server's own, or the one shared through Redis when `env.REDIS_URL` is set. */
+export declare function createStore(context: CacheHandlerContext, env?: Record<string, string | undefined>): unknown;
+
 /** Next's file-system cache, except that a not-found result is never kept. */
 export default class IsrCacheHandler {
   constructor(context: CacheHandlerContext);
+  /** The store it keeps pages in (replaceable in tests). */
+  store: {
+    get(key: string, context: unknown): Promise<unknown>;
+    set(key: string, value: unknown, context: unknown): Promise<void>;
+    delete(key: string, kind: string): Promise<void>;
+    revalidateTag(tags: string | string[], durations?: { expire?: number }): Promise<void>;
+    resetRequestCache(): void;
+  };
   get(
     key: string,
     context: { kind: string; isFallback: boolean; isRoutePPREnabled?: boolean },

@@ -13,12 +13,14 @@
  *
  * Plain JavaScript because Next loads the handler with `import()` at run time, TypeScript unseen;
  * its types are in `isr-cache-handler.d.mts`. The handler is a policy over a store: {@link LocalStore}
- * is the store of one server; a store shared by several servers (Redis, say) would give the same
- * `get`, `set`, `delete` and `revalidateTag`, and be chosen in {@link createStore}.
+ * is the store of one server; with `REDIS_URL` set, {@link createStore} puts the store shared by
+ * several servers (scripts/shared-store.mjs) in front of it, with the same `get`, `set`, `delete`
+ * and `revalidateTag`, so the policy holds for the shared cache too.
  */
 import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { redisStore } from './shared-store.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -119,13 +121,17 @@ class LocalStore extends FileSystemCache {
 }
 
 /**
- * The store behind the handler: this server's file-system cache. (The extension point for a shared
- * store, such as one chosen by `REDIS_URL`.)
+ * The store behind the handler: this server's file-system cache, or, when `REDIS_URL` is set, the
+ * cache shared through Redis in front of it. A shared cache keeps no copy in this server's memory
+ * (as `cacheMaxMemorySize: 0` in next.config.ts says, enforced here too because the standalone
+ * server keeps the config of its build): every server reads the current version from Redis.
  * @param {CacheHandlerContext} context
- * @returns {LocalStore}
+ * @param {NodeJS.ProcessEnv} [env]
  */
-function createStore(context) {
-  return new LocalStore(context);
+export function createStore(context, env = process.env) {
+  const url = env.REDIS_URL;
+  if (!url) return new LocalStore(context);
+  return redisStore(new LocalStore({ ...context, maxMemoryCacheSize: 0 }), context, url);
 }
 
 /** Next's incremental cache handler (see the module comment): keeps pages, forgets not-found results. */

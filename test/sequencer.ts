@@ -12,6 +12,7 @@ const FIRST = 'test/build/server-mode.test.ts';
 
 const AFTER_UNIT = [
   'test/e2e/server.test.ts',
+  'test/build/shared-cache.test.ts',
   'test/e2e/export.test.ts',
   'test/e2e/lighthouse.test.ts',
   'test/e2e/pictures.test.ts',

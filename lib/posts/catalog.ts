@@ -8,6 +8,7 @@
  * gives the summary's excerpt and reading time, the facts `npm run check` verifies, and the page's
  * HTML. A body that cannot be rendered is that post's problem, like invalid front matter.
  */
+import { createHash } from 'node:crypto';
 import type { BodyFacts } from '../body-facts';
 import { readManifest } from '../images/manifest';
 import { postPictures } from '../images/post-pictures';
@@ -246,4 +247,30 @@ export function findEntry(catalog: Catalog, slug: string): CatalogEntry | undefi
   } catch {
     return undefined;
   }
+}
+
+/** Digest of each post file's text and fields, worked out once per read of the file. */
+const sourceDigests = new WeakMap<SourcePost, string>();
+
+function sourceDigest(source: SourcePost): string {
+  let digest = sourceDigests.get(source);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(source.fields)).update('\0').update(source.content).digest('hex');
+    sourceDigests.set(source, digest);
+  }
+  return digest;
+}
+
+/**
+ * A fingerprint of what readers may see now: the shown posts, each by slug, fields and body. It
+ * changes when a post is published, edited, fixed, broken or removed (the search index that a
+ * server keeps is rebuilt when it does).
+ */
+export function catalogVersion(catalog: Catalog, now = Date.now()): string {
+  const hash = createHash('sha256');
+  for (const post of shownPosts(catalog, now)) {
+    const entry = catalog.entries.get(post.slug);
+    hash.update(`${post.slug}\0${entry ? sourceDigest(entry.source) : ''}\n`);
+  }
+  return hash.digest('hex');
 }

@@ -20,6 +20,7 @@ const projectFiles = [
   'tsconfig.json',
   'next.config.ts',
   'proxy.ts',
+  'instrumentation.ts',
   'tailwind.config.ts',
   '.postcssrc.json',
 ];
@@ -103,7 +104,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; output: () => string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  output: () => string;
+  stop: () => Promise<void>;
+  /** The process id of the server. */
+  pid: number;
+  /** Resolves with the server's exit code (`null` when a signal ended it) once it has exited. */
+  exited: Promise<number | null>;
+};
 
 /** Starts `node <script> ...args` (given the port) in `cwd` and waits until it answers on 127.0.0.1. */
 async function startServer(
@@ -121,6 +130,7 @@ async function startServer(
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -134,7 +144,7 @@ async function startServer(
     if (child.exitCode !== null) throw new Error(`${name} exited early:\n${output}`);
     try {
       await fetch(`${url}/`, { redirect: 'manual' });
-      return { url, output: () => output, stop };
+      return { url, output: () => output, stop, pid: child.pid ?? 0, exited };
     } catch {
       await new Promise((r) => setTimeout(r, 250));
     }

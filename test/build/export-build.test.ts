@@ -53,6 +53,15 @@ describe('static export (`npm run build`)', () => {
     expect(build.output).toContain(`${PUBLISHED.length + 2} posts checked`);
   });
 
+  it("leaves the server's own routes out: no revalidate endpoint, health check or live search route", () => {
+    for (const file of ['api', 'healthz', 'healthz.html', 'api/revalidate']) {
+      expect(existsSync(path.join(dir, 'out', file)), file).toBe(false);
+    }
+    // The search index is the static one the export writes.
+    expect(existsSync(path.join(dir, 'out', 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(build.output).not.toContain('/api/revalidate');
+  });
+
   it('writes one page per published post and none for junk files, drafts or scheduled posts', () => {
     const posts = readdirSync(path.join(dir, 'out', 'posts')).sort();
     expect(posts).toEqual([...PUBLISHED].sort());

@@ -67,6 +67,17 @@ describe('server mode (`npm run build:server && npm start`)', () => {
     if (dir) await removeCopy(dir);
   });
 
+  it('has no revalidate endpoint without REVALIDATE_SECRET, and a health check', async () => {
+    if (!server) throw new Error('server not started');
+    const response = await fetch(`${server.url}/api/revalidate/`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer anything' },
+      body: '{"all":true}',
+    });
+    expect(response.status).toBe(404);
+    expect((await get('/healthz/')).status).toBe(200);
+  });
+
   it('builds for next start, not a static export', () => {
     expect(build.code, build.output).toBe(0);
     expect(existsSync(path.join(dir ?? '', 'out'))).toBe(false);

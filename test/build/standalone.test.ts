@@ -1,9 +1,12 @@
 /**
  * The standalone server: `npm run build:server` completes `.next/standalone/` (public/, static
- * files, posts), which then runs with `node server.js` alone, away from the project's node_modules.
+ * files, posts, the search index), which then runs with `node server.js` alone, away from the
+ * project's node_modules, as the Dockerfile runs it: the posts in a folder of their own
+ * (`POSTS_DIR`, a volume in the image). On SIGTERM it finishes the requests in flight and exits 0.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +20,9 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
   let app: string;
   let build: SharedBuild;
   let server: RunningServer | undefined;
+  /** The posts, outside the server's folder, as a volume mounted at /data/posts in the image. */
+  let volume: string;
+  const SECRET = 'standalone-secret';
 
   beforeAll(async () => {
     // The shared server build: `npm run build:server` assembled its standalone folder.
@@ -32,7 +38,9 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
         verbatimSymlinks: true,
       });
       app = path.join(moved, 'standalone', offset);
-      server = await startStandalone(app);
+      volume = path.join(moved, 'posts');
+      await cp(path.join(app, '_posts'), volume, { recursive: true });
+      server = await startStandalone(app, { POSTS_DIR: volume, REVALIDATE_SECRET: SECRET });
     }
   });
 
@@ -62,6 +70,9 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
     expect(interFiles.filter((name) => !/-(400|700)-normal\.woff$/.test(name))).toEqual([]);
     // The rendering worker's bundle (lib/render-pool.ts).
     expect(existsSync(path.join(standalone, '.render-worker', 'render-worker.js'))).toBe(true);
+    // The search index the build wrote, and the program the server rebuilds it with.
+    expect(existsSync(path.join(standalone, '.next', 'search-index', 'current.json'))).toBe(true);
+    expect(readdirSync(path.join(standalone, 'node_modules', '@pagefind')).length).toBeGreaterThan(0);
     // Only what the server needs: no sources traced in by a dynamic file path.
     expect(existsSync(path.join(standalone, 'lib'))).toBe(false);
     expect(existsSync(path.join(standalone, 'app'))).toBe(false);
@@ -87,7 +98,7 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
     expect(picture.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 
     await writeFile(
-      path.join(app, '_posts', 'later.md'),
+      path.join(volume, 'later.md'),
       '---\ntitle: "Written after the build"\ndate: 2020-05-05\n---\n\nNew.\n',
     );
     const later = await fetch(`${server.url}/posts/later/`);
@@ -97,5 +108,59 @@ describe('standalone server (`node .next/standalone/server.js`)', () => {
     const card = await fetch(`${server.url}/og/later.png`);
     expect(card.status).toBe(200);
     expect(card.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('answers the health check and serves the search index', async () => {
+    if (!server) throw new Error('standalone server did not start');
+    const health = await fetch(`${server.url}/healthz/`);
+    expect(health.status).toBe(200);
+    expect(health.headers.get('cache-control')).toContain('no-store');
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const script = await fetch(`${server.url}/pagefind/pagefind.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${server.url}/pagefind/../server.js`)).status).toBe(404);
+  });
+
+  it('finishes a request in flight on SIGTERM, refuses new connections, and exits 0', async () => {
+    if (!server) throw new Error('standalone server did not start');
+    const { url, pid, exited } = server;
+    const body = JSON.stringify({ paths: ['/posts/later/'] });
+    // A revalidation whose body is still arriving when the signal comes.
+    const inFlight = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(`${url}/api/revalidate/`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      req.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 5));
+      (async () => {
+        await new Promise((r) => setTimeout(r, 300));
+        process.kill(pid, 'SIGTERM');
+        // New connections are refused once the server drains.
+        let refused = false;
+        for (let attempt = 0; attempt < 50 && !refused; attempt += 1) {
+          await new Promise((r) => setTimeout(r, 100));
+          refused = await fetch(`${url}/healthz/`).then(
+            () => false,
+            () => true,
+          );
+        }
+        expect(refused, 'new connections refused while draining').toBe(true);
+        req.end(body.slice(5));
+      })().catch(reject);
+    });
+    const answer = await inFlight;
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.text).toContain('/posts/later/');
+    // It exits on its own, with 0 (the test's timeout bounds the wait).
+    expect(await exited).toBe(0);
+    expect(server.output()).toContain('SIGTERM: finishing the requests in flight');
+    server = undefined;
   });
 });
