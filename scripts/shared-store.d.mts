@@ -38,6 +38,8 @@ export declare class RedisLink {
   healthy: boolean;
   run<T>(call: (client: RedisLike) => Promise<T>, options?: { evenWhileAway?: boolean }): Promise<T>;
   revalidate(key: string, tags: string[], time: number): Promise<void>;
+  noteRender(key: string): void;
+  renderStart(key: string): number;
   failed(error: unknown): void;
 }
 

@@ -22,6 +22,8 @@ import { createClient, RESP_TYPES } from 'redis';
 
 /** Time limit of one Redis call, unless `REDIS_TIMEOUT_MS` gives another. */
 export const DEFAULT_TIMEOUT_MS = 2_000;
+/** Renders in progress a process keeps track of (see RedisLink.noteRender). */
+const MAX_RENDERS_NOTED = 10_000;
 /** Time limit of one attempt to connect (requests never wait for it longer than a call's limit). */
 export const CONNECT_TIMEOUT_MS = 5_000;
 /** After a failure, Redis is left alone this long (the server uses its own store), then tried again. */
@@ -104,6 +106,33 @@ export class RedisLink {
     this.unsent = new Map();
     /** @type {Promise<void> | undefined} */
     this.sending = undefined;
+    /**
+     * For each key being rendered again by this process, when the first request that needed the
+     * render came (a miss, or a stale entry): see {@link SharedStore.set}.
+     * @type {Map<string, number>}
+     */
+    this.renderStarts = new Map();
+  }
+
+  /**
+   * Notes that `key` is about to be rendered (kept from the first such request until the result is
+   * stored; a bounded map, since each key leaves it when its page is stored or forgotten).
+   * @param {string} key
+   */
+  noteRender(key) {
+    if (this.renderStarts.has(key)) return;
+    if (this.renderStarts.size >= MAX_RENDERS_NOTED) this.renderStarts.clear();
+    this.renderStarts.set(key, this.now());
+  }
+
+  /**
+   * When the render now stored for `key` started at the earliest, and forgets it.
+   * @param {string} key
+   */
+  renderStart(key) {
+    const started = this.renderStarts.get(key);
+    this.renderStarts.delete(key);
+    return Math.min(started ?? Infinity, this.now());
   }
 
   /**
@@ -233,8 +262,10 @@ export class SharedStore {
       // Away or failed: this server's own store answers.
     }
     entry ??= await this.local.get(key, context);
-    if (!entry) return null;
-    return (await this.revalidatedSince(entry, context)) ? null : entry;
+    const answer = entry && !(await this.revalidatedSince(entry, context)) ? entry : null;
+    // No entry, or a stale one: Next renders the page again after this (see set).
+    if (!answer || isStale(answer, this.link.now())) this.link.noteRender(key);
+    return answer;
   }
 
   /**
@@ -266,7 +297,9 @@ export class SharedStore {
    */
   async set(key, value, context) {
     await this.local.set(key, value, context);
-    const entry = { lastModified: this.link.now(), value, cacheControl: context?.cacheControl };
+    // Dated from when its render could have started, not when it ended: a render that read the
+    // posts before a revalidation and finished after it must not count as newer than it.
+    const entry = { lastModified: this.link.renderStart(key), value, cacheControl: context?.cacheControl };
     await this.redis((client) => client.set(this.entryKey(key), serialize(entry), { PX: ENTRY_TTL_MS })).catch(
       () => undefined,
     );
@@ -278,6 +311,7 @@ export class SharedStore {
    * @param {string} kind
    */
   async delete(key, kind) {
+    this.link.renderStart(key);
     await this.local.delete(key, kind);
     await this.redis((client) => client.del(this.entryKey(key))).catch(() => undefined);
   }
@@ -298,6 +332,18 @@ export class SharedStore {
   resetRequestCache() {
     this.local.resetRequestCache();
   }
+}
+
+/**
+ * Whether an entry is past its revalidation time (or its lifetime is unknown): Next renders it
+ * again in the background after serving it.
+ * @param {{ lastModified: number, cacheControl?: { revalidate?: number | false } }} entry
+ * @param {number} now
+ */
+function isStale(entry, now) {
+  const revalidate = entry.cacheControl?.revalidate;
+  if (revalidate === false) return false;
+  return typeof revalidate !== 'number' || now - entry.lastModified > revalidate * 1000;
 }
 
 /**

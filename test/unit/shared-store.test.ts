@@ -134,6 +134,26 @@ describe('shared ISR store', () => {
     expect((await store.get(KEY, context))?.value).toMatchObject({ html: '<p>new</p>' });
   });
 
+  it('does not let a render that started before a revalidation count as newer than it', async () => {
+    const { store, other, advance } = setup();
+    await store.set(KEY, page('<p>old</p>'), { cacheControl: { revalidate: 60 } });
+    advance(61_000);
+    // Stale: served, and this server starts rendering it again with the posts as they are now…
+    expect(await store.get(KEY, context)).not.toBeNull();
+    advance(100);
+    // …a post changes and is revalidated through another server meanwhile…
+    await other().revalidateTag(['_N_T_/posts/hello']);
+    advance(100);
+    // …then the render ends: its page is older than the revalidation, so it is not served.
+    await store.set(KEY, page('<p>rendered before the change</p>'), { cacheControl: { revalidate: 60 } });
+    advance(10);
+    expect(await other().get(KEY, context)).toBeNull();
+    // The render after it is.
+    await other().set(KEY, page('<p>after</p>'), { cacheControl: { revalidate: 60 } });
+    advance(10);
+    expect((await store.get(KEY, context))?.value).toMatchObject({ html: '<p>after</p>' });
+  });
+
   it('keeps a revalidation from touching other pages', async () => {
     const { store, advance } = setup();
     await store.set(KEY, page('<p>kept</p>'), {});
