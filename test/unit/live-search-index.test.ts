@@ -15,6 +15,9 @@ describe('live search index', () => {
   let posts: string;
   let builds: number;
   let release: (() => void) | undefined;
+  /** Resolves when a held build has started (and `release` lets it go on). */
+  let held: Promise<void>;
+  let onHold: () => void;
 
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'live-index-'));
@@ -22,6 +25,7 @@ describe('live search index', () => {
     posts = 'v1';
     builds = 0;
     release = undefined;
+    held = new Promise<void>((resolve) => (onHold = resolve));
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
@@ -35,7 +39,13 @@ describe('live search index', () => {
       build: async (dir) => {
         builds += 1;
         const content = posts;
-        if (hold) await new Promise<void>((resolve) => (release = resolve));
+        if (hold) {
+          await new Promise<void>((resolve) => {
+            release = resolve;
+            onHold();
+          });
+          held = new Promise<void>((resolve) => (onHold = resolve));
+        }
         await mkdir(path.join(dir, 'fragment'), { recursive: true });
         await writeFile(path.join(dir, 'pagefind-entry.json'), content);
         await writeFile(path.join(dir, 'fragment', `en_${content}.pf_fragment`), content);
@@ -44,8 +54,8 @@ describe('live search index', () => {
   }
 
   const text = async (live: LiveSearchIndex, name: string) => (await live.read(name))?.toString();
-  /** Lets the background work run. */
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  /** Waits for the check or build under way, if any (no new check: the clock has not moved). */
+  const settle = (live: LiveSearchIndex) => live.refresh({ wait: true });
 
   it('starts from the version the build wrote', async () => {
     await mkdir(path.join(root, 'build'));
@@ -53,7 +63,7 @@ describe('live search index', () => {
     await writePointer(root, { dir: 'build', version: 'v1' });
     const live = index();
     expect(await text(live, 'pagefind-entry.json')).toBe('built');
-    await settle();
+    await settle(live);
     expect(builds).toBe(0); // the posts are as built
   });
 
@@ -69,7 +79,7 @@ describe('live search index', () => {
     time += REBUILD_INTERVAL_MS;
     posts = 'v2';
     await text(live, 'pagefind-entry.json'); // noticed: rebuilt in the background
-    await settle();
+    await settle(live);
     expect(await text(live, 'pagefind-entry.json')).toBe('v2');
     expect(builds).toBe(2);
     // A page that loaded v1 still gets its files.
@@ -80,7 +90,7 @@ describe('live search index', () => {
     for (let step = 0; step < 5; step += 1) {
       time += CHECK_INTERVAL_MS;
       await text(live, 'pagefind-entry.json');
-      await settle();
+      await settle(live);
     }
     expect(builds).toBe(2);
     expect(await text(live, 'pagefind-entry.json')).toBe('v2');
@@ -98,18 +108,18 @@ describe('live search index', () => {
   it('serves the whole old version while a new one is being written', async () => {
     const live = index(true);
     const first = text(live, 'pagefind-entry.json');
-    await settle();
+    await held;
     release?.();
     expect(await first).toBe('v1');
     time += REBUILD_INTERVAL_MS;
     posts = 'v2';
-    await live.refresh({ now: true });
-    await settle();
+    const rebuilt = live.refresh({ now: true, wait: true });
+    await held;
     // Building (held): readers still get v1, entry and data alike.
     expect(await text(live, 'pagefind-entry.json')).toBe('v1');
     expect(await text(live, 'fragment/en_v1.pf_fragment')).toBe('v1');
     release?.();
-    await settle();
+    await rebuilt;
     expect(await text(live, 'pagefind-entry.json')).toBe('v2');
   });
 
