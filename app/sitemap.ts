@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { getAllPosts } from '@/lib/api';
+import { getAllPosts, lastModified } from '@/lib/api';
 import { pageCount } from '@/lib/pagination';
 import { site } from '@/lib/site';
 import { allTags, postsTagged } from '@/lib/tags';
@@ -11,10 +11,13 @@ export const revalidate = 60;
 /** Every published page a reader can land on: home, archive pages, posts, tags. Nothing else. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const posts = (await getAllPosts()).filter((post) => post.status === 'published');
-  const newest = (list: typeof posts) => (list[0] ? new Date(list[0].date.time) : undefined);
-  const entry = (path: string, lastModified: Date | undefined) => ({
+  const modified = (post: (typeof posts)[number]) => lastModified(post).time;
+  // A list page changes when any post on it does: its newest publication or update.
+  const newest = (list: typeof posts) =>
+    list.length > 0 ? new Date(Math.max(...list.slice(0, site.postsPerPage).map(modified))) : undefined;
+  const entry = (path: string, changed: Date | undefined) => ({
     url: absoluteUrl(path),
-    ...(lastModified ? { lastModified } : {}),
+    ...(changed ? { lastModified: changed } : {}),
   });
   const archive = Array.from({ length: pageCount(posts.length, site.postsPerPage) }, (_, index) =>
     entry(archivePath(index + 1), newest(posts.slice(index * site.postsPerPage))),
@@ -27,7 +30,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   });
   return [
     ...archive,
-    ...posts.map((post) => entry(postPath(post.slug), new Date(post.date.time))),
-    ...(tags.length > 0 ? [entry(tagsPath(), newest(posts)), ...tags] : []),
+    ...posts.map((post) => entry(postPath(post.slug), new Date(modified(post)))),
+    ...(tags.length > 0 ? [entry(tagsPath(), new Date(Math.max(...posts.map(modified)))), ...tags] : []),
   ];
 }

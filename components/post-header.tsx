@@ -6,10 +6,22 @@ import { StatusBadge } from './status-badge';
 import { ReadingTime } from './reading-time';
 import { TagList } from './tag-list';
 
-type PostHeaderProps = Pick<Post, 'title' | 'date' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'>;
+type PostHeaderProps = Pick<
+  Post,
+  'title' | 'date' | 'updated' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'
+>;
 
-/** The top of a post page: title (the page's only h1), author, date and cover. */
-export function PostHeader({ title, date, coverImage, author, status, tags, readingMinutes }: PostHeaderProps) {
+/** The top of a post page: title (the page's only h1), author, date (and "Updated …"), and cover. */
+export function PostHeader({
+  title,
+  date,
+  updated,
+  coverImage,
+  author,
+  status,
+  tags,
+  readingMinutes,
+}: PostHeaderProps) {
   return (
     <header className="mb-8 md:mb-12">
       <div className="mx-auto max-w-prose">
@@ -18,6 +30,14 @@ export function PostHeader({ title, date, coverImage, author, status, tags, read
           <Avatar author={author} />
           <p>
             <PostDate date={date} />
+            {updated && updated.time > date.time ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span>
+                  Updated <PostDate date={updated} />
+                </span>
+              </>
+            ) : null}
             <ReadingTime minutes={readingMinutes} />
           </p>
           <StatusBadge status={status} />

@@ -15,6 +15,7 @@ import type { Post, PostSummary } from './posts/post';
 import { reportProblems } from './posts/problems';
 
 export type { Author, Post, PostStatus, PostSummary, Tag } from './posts/post';
+export { lastModified } from './posts/post';
 export { InvalidPostsError } from './posts/problems';
 
 /**

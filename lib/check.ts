@@ -195,6 +195,15 @@ export async function checkPosts(
       );
     }
 
+    if (summary.updated && summary.updated.time < summary.date.time) {
+      const shown = (date: typeof summary.date) => formatPostDate(date, site.locale, site.timeZone);
+      report(
+        'warning',
+        source.positionOf('updated'),
+        `updated: ${shown(summary.updated)} is before the post's date, ${shown(summary.date)}: readers and feeds get the date instead (a typo?)`,
+      );
+    }
+
     // Images in the body.
     for (const image of facts.images) {
       if (!image.alt.trim())

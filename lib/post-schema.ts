@@ -23,6 +23,7 @@ const EXPECTED_ASSET = 'a path under public/ starting with "/" (such as /assets/
 const EXPECTED: Record<string, string> = {
   title: `a non-empty string of at most ${LIMITS.titleCharacters} characters`,
   date: EXPECTED_DATE,
+  updated: EXPECTED_DATE,
   excerpt: 'a string',
   coverImage: EXPECTED_ASSET,
   author: 'a name, or { name, picture } with picture optional',
@@ -84,6 +85,9 @@ const ALIAS = /^\/(?!\/)[^?#\s]*$/;
 export const frontMatterSchema = z.object({
   title: oneLine.pipe(z.string().min(1).max(LIMITS.titleCharacters)).describe('The page title and its <h1>'),
   date: dateField.describe('The publication date; posts are listed newest first'),
+  updated: optional(dateField).describe(
+    'When the post was last changed, in the forms of date; shown as "Updated …", in feeds and the sitemap',
+  ),
   excerpt: optional(z.string().trim()).describe(
     'A short summary for lists, the meta description and link previews; default: the first paragraph, cut',
   ),

@@ -4,6 +4,7 @@
  * ({@link toPostSummary}) without I/O. A new front-matter field reaches `PostSummary` and `Post`
  * through the schema alone.
  */
+import type { PostDate } from '../dates';
 import type { Heading } from '../markdown';
 import type { FrontMatterFields } from '../post-schema';
 import { site } from '../site';
@@ -71,6 +72,14 @@ export function toPostSummary(fields: FrontMatterFields, facts: ComputedFacts): 
 export function postStatus(post: Pick<PostSummary, 'draft' | 'date'>, now = Date.now()): PostStatus {
   if (post.draft) return 'draft';
   return post.date.time > now ? 'scheduled' : 'published';
+}
+
+/**
+ * When a post last changed: its `updated` date when that is later than its publication date, else
+ * the publication date. What JSON-LD `dateModified`, the sitemap and the feeds' modified dates say.
+ */
+export function lastModified(post: Pick<PostSummary, 'date' | 'updated'>): PostDate {
+  return post.updated && post.updated.time > post.date.time ? post.updated : post.date;
 }
 
 /** Tags with their slugs, the first spelling kept when two name the same tag (`Next.js`, `next.js`). */

@@ -72,6 +72,16 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
     ]);
   });
 
+  it('PostHeader says when a post was updated, and says nothing for an update before the date', () => {
+    const { unmount } = render(<PostHeader {...post} updated={date('2021-07-04')} />);
+    const updated = screen.getByText(/^Updated/);
+    expect(updated.textContent).toBe('Updated July 4, 2021');
+    expect(updated.querySelector('time')?.getAttribute('datetime')).toBe('2021-07-04');
+    unmount();
+    render(<PostHeader {...post} updated={date('2019-01-01')} />);
+    expect(screen.queryByText(/^Updated/)).toBeNull();
+  });
+
   it('PostHeader without cover or picture shows neither', () => {
     render(<PostHeader {...post} title="Plain" coverImage={undefined} author={{ name: 'Ann' }} />);
     expect(screen.queryAllByRole('img')).toHaveLength(0);

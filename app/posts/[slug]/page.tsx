@@ -8,7 +8,7 @@ import { PostNavigation } from '@/components/post-navigation';
 import { RelatedPosts } from '@/components/related-posts';
 import { TableOfContents } from '@/components/table-of-contents';
 import { allPosts, postBySlug } from '@/app/content';
-import { getPostSlugs } from '@/lib/api';
+import { getPostSlugs, lastModified } from '@/lib/api';
 import { ogImageOf } from '@/lib/og';
 import { PLACEHOLDERS } from '@/lib/placeholders';
 import { neighbours, relatedPosts } from '@/lib/related';
@@ -46,6 +46,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       description: post.excerpt,
       url: postPath(post.slug),
       publishedTime: post.date.iso,
+      modifiedTime: lastModified(post).iso,
       authors: [post.author.name],
       images,
     },
@@ -73,6 +74,7 @@ export default async function PostPage({ params }: Props) {
           headline: post.title,
           description: post.excerpt,
           datePublished: post.date.iso,
+          dateModified: lastModified(post).iso,
           author: { '@type': 'Person', name: post.author.name },
           publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl(homePath()) },
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
