@@ -49,8 +49,8 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
   const shown = entry && asShown(entry.summary, Date.now());
   if (!entry || !shown) return null;
   try {
-    const { html, headings } = await renderedBody(entry.source);
-    return { ...shown, html, headings };
+    const { html, headings, scripts } = await renderedBody(entry.source);
+    return { ...shown, html, headings, scripts };
   } catch (error) {
     // Rendered once for the catalog, but no longer kept and failing now: still this post's problem.
     reportProblems([renderProblem(entry.source, error)]);

@@ -204,6 +204,9 @@ export async function checkPosts(
       );
     }
 
+    // What the body holds that could not be rendered (invalid TeX): the page shows it as written.
+    for (const invalid of facts.invalid) report('error', invalid, invalid.message);
+
     // Images in the body.
     for (const image of facts.images) {
       if (!image.alt.trim())

@@ -7,6 +7,7 @@
 import type { PostDate } from '../dates';
 import type { Heading } from '../markdown';
 import type { FrontMatterFields } from '../post-schema';
+import type { PostScript } from '../post-scripts';
 import { site } from '../site';
 import { slugify } from '../slug';
 
@@ -39,6 +40,8 @@ export type Post = PostSummary & {
   html: string;
   /** Its h2 and h3 headings, for a table of contents. */
   headings: Heading[];
+  /** The small scripts its body needs (lib/post-scripts.ts): none for most posts. */
+  scripts: PostScript[];
 };
 
 /** What the content layer works out about a post besides its front matter. */

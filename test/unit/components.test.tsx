@@ -35,6 +35,7 @@ const post: Post = {
     { name: '日本語', slug: '日本語' },
   ],
   readingMinutes: 4,
+  scripts: [],
   headings: [
     { depth: 2, id: 'what-is-it', text: 'What is it?' },
     { depth: 3, id: 'in-short', text: 'In short' },

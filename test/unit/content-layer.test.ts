@@ -85,6 +85,7 @@ describe('the reshape step', () => {
 
   it('carries every schema field to the summary, so that a new field needs the schema alone', () => {
     const all = fields({
+      updated: '2020-02-02',
       excerpt: 'Mine.',
       coverImage: '/a.jpg',
       author: 'Ann',
@@ -138,9 +139,10 @@ describe('the catalog', () => {
     const rendered: RenderedMarkdown = {
       html: `<p>${markdown.trim()}</p>`,
       headings: [],
-      facts: { ids: [], links: [], images: [] },
+      facts: { ids: [], links: [], images: [], invalid: [] },
       firstParagraph: markdown.trim(),
       words: 440,
+      scripts: [],
     };
     return rendered;
   };

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { Container } from '@/components/container';
 import { PostBody } from '@/components/post-body';
 import { PostHeader } from '@/components/post-header';
+import { PostScripts } from '@/components/post-scripts';
 import { JsonLd } from '@/components/json-ld';
 import { PostNavigation } from '@/components/post-navigation';
 import { RelatedPosts } from '@/components/related-posts';
@@ -87,6 +88,7 @@ export default async function PostPage({ params }: Props) {
         <PostHeader {...post} />
         <TableOfContents headings={post.headings} />
         <PostBody html={post.html} />
+        <PostScripts scripts={post.scripts} />
       </article>
       <RelatedPosts posts={relatedPosts(posts, post)} />
       <PostNavigation {...neighbours(posts, post.slug)} />
