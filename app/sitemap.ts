@@ -1,14 +1,25 @@
 import type { MetadataRoute } from 'next';
 import { getAllPosts, lastModified } from '@/lib/api';
+import { authorsWithPosts } from '@/lib/authors';
 import { pageCount } from '@/lib/pagination';
 import { site } from '@/lib/site';
+import { allSeries } from '@/lib/series';
 import { allTags, postsTagged } from '@/lib/tags';
-import { absoluteUrl, archivePath, postPath, tagPath, tagsPath } from '@/lib/urls';
+import {
+  absoluteUrl,
+  archivePath,
+  authorPath,
+  postPath,
+  seriesIndexPath,
+  seriesPath,
+  tagPath,
+  tagsPath,
+} from '@/lib/urls';
 
 export const dynamic = 'force-static';
 export const revalidate = 60;
 
-/** Every published page a reader can land on: home, archive pages, posts, tags. Nothing else. */
+/** Every published page a reader can land on: home, archive pages, posts, tags, series, authors. Nothing else. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const posts = (await getAllPosts()).filter((post) => post.status === 'published');
   const modified = (post: (typeof posts)[number]) => lastModified(post).time;
@@ -28,9 +39,18 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
       entry(tagPath(tag.slug, index + 1), newest(tagged.slice(index * site.postsPerPage))),
     );
   });
+  const latest = (list: typeof posts) => new Date(Math.max(...list.map(modified)));
+  const series = allSeries(posts);
   return [
     ...archive,
     ...posts.map((post) => entry(postPath(post.slug), new Date(modified(post)))),
-    ...(tags.length > 0 ? [entry(tagsPath(), new Date(Math.max(...posts.map(modified)))), ...tags] : []),
+    ...(tags.length > 0 ? [entry(tagsPath(), latest(posts)), ...tags] : []),
+    ...(series.length > 0
+      ? [
+          entry(seriesIndexPath(), latest(series.flatMap((one) => one.posts))),
+          ...series.map((one) => entry(seriesPath(one.slug), latest(one.posts))),
+        ]
+      : []),
+    ...authorsWithPosts(posts).map((author) => entry(authorPath(author.id), latest(author.posts))),
   ];
 }

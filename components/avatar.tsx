@@ -1,8 +1,8 @@
 import type { Author } from '@/lib/api';
-import { assetUrl } from '@/lib/urls';
+import { assetUrl, authorPath } from '@/lib/urls';
 
-/** The author's picture (when there is one) and name. */
-export function Avatar({ author }: { author: Author }) {
+/** The author's picture (when there is one) and name, linked to their page when `linked` and they have one. */
+export function Avatar({ author, linked = false }: { author: Author; linked?: boolean }) {
   return (
     <div className="flex items-center gap-3">
       {author.picture ? (
@@ -18,7 +18,13 @@ export function Avatar({ author }: { author: Author }) {
           className="size-12 rounded-full object-cover"
         />
       ) : null}
-      <span className="font-semibold">{author.name}</span>
+      {linked && author.id ? (
+        <a href={authorPath(author.id)} className="font-semibold hover:underline">
+          {author.name}
+        </a>
+      ) : (
+        <span className="font-semibold">{author.name}</span>
+      )}
     </div>
   );
 }

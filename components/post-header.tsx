@@ -8,16 +8,16 @@ import { TagList } from './tag-list';
 
 type PostHeaderProps = Pick<
   Post,
-  'title' | 'date' | 'updated' | 'coverImage' | 'author' | 'status' | 'tags' | 'readingMinutes'
+  'title' | 'date' | 'updated' | 'coverImage' | 'authors' | 'status' | 'tags' | 'readingMinutes'
 >;
 
-/** The top of a post page: title (the page's only h1), author, date (and "Updated …"), and cover. */
+/** The top of a post page: title (the page's only h1), authors (linked to their pages), date (and "Updated …"), and cover. */
 export function PostHeader({
   title,
   date,
   updated,
   coverImage,
-  author,
+  authors,
   status,
   tags,
   readingMinutes,
@@ -27,7 +27,9 @@ export function PostHeader({
       <div className="mx-auto max-w-prose">
         <h1 className="mb-6 text-4xl leading-tight font-bold tracking-tight md:text-5xl">{title}</h1>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700 dark:text-neutral-300">
-          <Avatar author={author} />
+          {authors.map((author) => (
+            <Avatar key={author.id ?? author.name} author={author} linked />
+          ))}
           <p>
             <PostDate date={date} />
             {updated && updated.time > date.time ? (

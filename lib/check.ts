@@ -15,6 +15,8 @@ import { postStatus, type PostSummary } from './posts/post';
 import { postFilesIn } from './posts/source';
 import { renderBody } from './render-pool';
 import { site } from './site';
+import { findAuthor } from './authors';
+import { findSeries } from './series';
 import { allTags } from './tags';
 import { recognizeRoute, type Route } from './urls';
 
@@ -89,6 +91,13 @@ class PublishedSite {
           ? `the tag "${route.slug}" has ${pages} page${pages === 1 ? '' : 's'}`
           : undefined;
       }
+      case 'series':
+        return findSeries(this.posts, route.slug) ? undefined : `no published post is in the series "${route.slug}"`;
+      case 'author':
+      case 'author-feed':
+        return findAuthor(this.posts, route.id)
+          ? undefined
+          : `"${route.id}" is no author of lib/site.ts with a published post`;
       case 'og':
         return route.name === SITE_OG_IMAGE.replace(/\.png$/, '') || this.cards.has(route.name)
           ? undefined
@@ -175,7 +184,11 @@ export async function checkPosts(
     // Front-matter files (the default author's picture is the site's business, not the post's).
     const assets: [string, string | undefined][] = [
       ['coverImage', summary.coverImage],
-      ['author', written('author') ? summary.author.picture : undefined],
+      // Pictures of authors written in the post; those of lib/site.ts are the site's business.
+      ...summary.authors.map((author): [string, string | undefined] => [
+        'author',
+        written('author') && !author.id ? author.picture : undefined,
+      ]),
       ['ogImage', summary.ogImage?.url],
     ];
     for (const [field, url] of assets) {

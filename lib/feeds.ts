@@ -41,6 +41,8 @@ export type FeedOptions = {
   feedPath: string;
   /** Only posts with this tag slug. */
   tag?: string;
+  /** Only posts by this author of `site.authors`. */
+  author?: string;
 };
 
 /** One post as every feed format carries it: plain text fields, except `html`. */
@@ -77,16 +79,19 @@ export type Feed = {
  * The newest `site.feedSize` published posts, whatever the server mode: a feed never carries a
  * draft or a future post.
  */
-async function newestPublished(tag?: string): Promise<Post[]> {
+async function newestPublished(tag?: string, author?: string): Promise<Post[]> {
   const summaries = (await getAllPosts()).filter(
-    (post: PostSummary) => post.status === 'published' && (!tag || post.tags.some((item) => item.slug === tag)),
+    (post: PostSummary) =>
+      post.status === 'published' &&
+      (!tag || post.tags.some((item) => item.slug === tag)) &&
+      (!author || post.authors.some((item) => item.id === author)),
   );
   const posts = await Promise.all(summaries.slice(0, site.feedSize).map((post) => getPostBySlug(post.slug)));
   return posts.filter((post): post is Post => post !== null);
 }
 
 export async function buildFeed(options: FeedOptions): Promise<Feed> {
-  const posts = await newestPublished(options.tag);
+  const posts = await newestPublished(options.tag, options.author);
   return {
     title: options.title,
     description: options.description,
@@ -102,7 +107,7 @@ export async function buildFeed(options: FeedOptions): Promise<Feed> {
         updated: new Date(lastModified(post).time),
         summary: post.excerpt,
         html: absolutizeHtml(post.html, url),
-        author: post.author.name,
+        author: post.authors.map((author) => author.name).join(', '),
         tags: post.tags.map((tag) => tag.name),
         ...(post.coverImage ? { image: absoluteUrl(assetUrl(post.coverImage)) } : {}),
       };

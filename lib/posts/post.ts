@@ -17,13 +17,20 @@ export type PostStatus = 'published' | 'draft' | 'scheduled';
 export type Tag = { name: string; slug: string };
 
 /** What lists show of a post: everything but its body. */
-export type PostSummary = Omit<FrontMatterFields, 'slug' | 'excerpt' | 'tags'> & {
+/** An author of a post: `id` when it is one of `site.authors` (with a page at `/authors/<id>/`). */
+export type Author = FrontMatterFields['author'][number];
+
+export type PostSummary = Omit<FrontMatterFields, 'slug' | 'excerpt' | 'tags' | 'author'> & {
   /** URL segment: the `slug` field, else the file name without `.md`. */
   slug: string;
   /** The file, as shown in messages. */
   file: string;
   /** From front matter, or the first paragraph's text cut near `site.excerptCharacters`. */
   excerpt: string;
+  /** The first author: the one lists show. */
+  author: Author;
+  /** Every author, in the order written (one for most posts). */
+  authors: Author[];
   /** Tags as written, each with its URL segment; no two with the same segment. */
   tags: Tag[];
   /** Minutes a reader takes, at `site.wordsPerMinute`; at least 1. */
@@ -31,8 +38,6 @@ export type PostSummary = Omit<FrontMatterFields, 'slug' | 'excerpt' | 'tags'> &
   /** Where the post stands at the time it was asked for. */
   status: PostStatus;
 };
-
-export type Author = PostSummary['author'];
 
 /** A whole post, as its page shows it. */
 export type Post = PostSummary & {
@@ -64,6 +69,8 @@ export function toPostSummary(fields: FrontMatterFields, facts: ComputedFacts): 
     ...fields,
     slug: fields.slug ?? facts.fileSlug,
     file: facts.file,
+    author: fields.author[0] ?? { ...site.defaultAuthor },
+    authors: fields.author.length > 0 ? fields.author : [{ ...site.defaultAuthor }],
     excerpt: fields.excerpt || truncateAtWord(facts.firstParagraph, site.excerptCharacters),
     tags: uniqueTags(fields.tags),
     readingMinutes: Math.max(1, Math.round(facts.words / site.wordsPerMinute)),

@@ -26,6 +26,7 @@ const post: Post = {
   excerpt: 'A short summary.',
   coverImage: 'https://example.com/cover.jpg',
   author: { name: 'JJ Kasper', picture: '/assets/blog/authors/jj.jpeg' },
+  authors: [{ name: 'JJ Kasper', picture: '/assets/blog/authors/jj.jpeg' }],
   html: '<p>The whole body, which lists never show.</p>',
   draft: false,
   aliases: [],
@@ -84,7 +85,7 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
   });
 
   it('PostHeader without cover or picture shows neither', () => {
-    render(<PostHeader {...post} title="Plain" coverImage={undefined} author={{ name: 'Ann' }} />);
+    render(<PostHeader {...post} title="Plain" coverImage={undefined} authors={[{ name: 'Ann' }]} />);
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     expect(screen.getByText('Ann')).toBeTruthy();
     expect(screen.queryByText('Draft')).toBeNull();

@@ -70,6 +70,7 @@ describe('the reshape step', () => {
       title: 'A title',
       date: expect.objectContaining({ iso: '2020-03-16' }),
       author: site.defaultAuthor,
+      authors: [site.defaultAuthor],
       draft: false,
       aliases: [],
       tags: [],
@@ -86,6 +87,8 @@ describe('the reshape step', () => {
   it('carries every schema field to the summary, so that a new field needs the schema alone', () => {
     const all = fields({
       updated: '2020-02-02',
+      series: 'A series',
+      seriesOrder: 2,
       excerpt: 'Mine.',
       coverImage: '/a.jpg',
       author: 'Ann',

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Comments } from '@/components/comments';
 import { Container } from '@/components/container';
 import { PostBody } from '@/components/post-body';
 import { PostHeader } from '@/components/post-header';
@@ -7,14 +8,16 @@ import { PostScripts } from '@/components/post-scripts';
 import { JsonLd } from '@/components/json-ld';
 import { PostNavigation } from '@/components/post-navigation';
 import { RelatedPosts } from '@/components/related-posts';
+import { SeriesNav } from '@/components/series-nav';
 import { TableOfContents } from '@/components/table-of-contents';
 import { allPosts, postBySlug } from '@/app/content';
 import { getPostSlugs, lastModified } from '@/lib/api';
 import { ogImageOf } from '@/lib/og';
 import { PLACEHOLDERS } from '@/lib/placeholders';
 import { neighbours, relatedPosts } from '@/lib/related';
+import { seriesOfPost } from '@/lib/series';
 import { site } from '@/lib/site';
-import { absoluteUrl, homePath, postPath } from '@/lib/urls';
+import { absoluteUrl, authorPath, homePath, postPath } from '@/lib/urls';
 
 /** Under `next start`, a post page is regenerated at most once a minute, so edits show. */
 export const revalidate = 60;
@@ -40,7 +43,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: post.title,
     description: post.excerpt,
     alternates: { canonical: postPath(post.slug) },
-    authors: [{ name: post.author.name }],
+    authors: post.authors.map((author) => ({ name: author.name })),
     openGraph: {
       type: 'article',
       title: post.title,
@@ -48,7 +51,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       url: postPath(post.slug),
       publishedTime: post.date.iso,
       modifiedTime: lastModified(post).iso,
-      authors: [post.author.name],
+      authors: post.authors.map((author) => author.name),
       images,
     },
     twitter: {
@@ -66,6 +69,12 @@ export default async function PostPage({ params }: Props) {
   const posts = await allPosts();
   const url = absoluteUrl(postPath(post.slug));
   const image = ogImageOf(post);
+  const inSeries = seriesOfPost(posts, post);
+  const people = post.authors.map((author) => ({
+    '@type': 'Person',
+    name: author.name,
+    ...(author.id ? { url: absoluteUrl(authorPath(author.id)) } : {}),
+  }));
   return (
     <Container>
       <JsonLd
@@ -76,7 +85,7 @@ export default async function PostPage({ params }: Props) {
           description: post.excerpt,
           datePublished: post.date.iso,
           dateModified: lastModified(post).iso,
-          author: { '@type': 'Person', name: post.author.name },
+          author: people.length === 1 ? people[0] : people,
           publisher: { '@type': 'Organization', name: site.title, url: absoluteUrl(homePath()) },
           mainEntityOfPage: { '@type': 'WebPage', '@id': url },
           url,
@@ -86,10 +95,12 @@ export default async function PostPage({ params }: Props) {
       />
       <article className="mb-16">
         <PostHeader {...post} />
+        {inSeries ? <SeriesNav series={inSeries.series} part={inSeries.part} current={post.slug} /> : null}
         <TableOfContents headings={post.headings} />
         <PostBody html={post.html} />
         <PostScripts scripts={post.scripts} />
       </article>
+      <Comments config={site.comments} lang={site.locale} />
       <RelatedPosts posts={relatedPosts(posts, post)} />
       <PostNavigation {...neighbours(posts, post.slug)} />
     </Container>
