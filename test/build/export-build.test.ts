@@ -10,7 +10,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, fixturesDir, removeCopy, runNpm } from './project';
-import { builtVariant, sharedBuild, EXPORT_GENERATED_POSTS, HOSTILE_SLUGS, type SharedBuild } from './shared-builds';
+import {
+  builtVariant,
+  sharedBuild,
+  EXPORT_GENERATED_POSTS,
+  HOSTILE_SLUGS,
+  WRITER_SLUGS,
+  type SharedBuild,
+} from './shared-builds';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -30,6 +37,7 @@ const PUBLISHED = [
   'windows-crlf',
   'better-name',
   ...HOSTILE_SLUGS,
+  ...WRITER_SLUGS,
   ...Array.from({ length: EXPORT_GENERATED_POSTS }, (_, i) => `generated-post-${String(i).padStart(5, '0')}`),
 ];
 
@@ -134,7 +142,7 @@ describe('static export (`npm run build`)', () => {
     expect(second).toContain('<a href="/" rel="prev"');
     expect(second).toContain('<a href="/page/3/" rel="next"');
     const last = page('page/3');
-    expect(previews(last)).toBe(3);
+    expect(previews(last)).toBe(4);
     expect(last).not.toContain('rel="next"');
     expect(existsSync(path.join(dir, 'out', 'page', '4'))).toBe(false);
   });

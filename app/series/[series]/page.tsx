@@ -6,7 +6,7 @@ import { allPosts } from '@/app/content';
 import { getAllPosts } from '@/lib/api';
 import { PLACEHOLDERS } from '@/lib/placeholders';
 import { allSeries, findSeries } from '@/lib/series';
-import { seriesPath } from '@/lib/urls';
+import { seriesIndexPath, seriesPath } from '@/lib/urls';
 
 export const revalidate = 60;
 
@@ -41,6 +41,11 @@ export default async function SeriesPage({ params }: Props) {
       </p>
       <div className="max-w-prose text-lg">
         <SeriesParts posts={series.posts} />
+        <p className="mt-8">
+          <a href={seriesIndexPath()} className="text-accent underline dark:text-accent-bright">
+            Every series
+          </a>
+        </p>
       </div>
     </Container>
   );
