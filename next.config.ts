@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { bundleRenderWorker } from './scripts/render-worker-bundle.mjs';
 
 /**
@@ -38,6 +38,8 @@ export default async function config(phase: string): Promise<NextConfig> {
     ...(basePath ? { basePath } : {}),
     trailingSlash: true,
     images: { unoptimized: true },
+    // `*.dev.ts` files are routes under `next dev` only: the live preview's events (lib/live-preview.ts).
+    ...(phase === PHASE_DEVELOPMENT_SERVER ? { pageExtensions: ['dev.ts', 'tsx', 'ts', 'jsx', 'js'] } : {}),
     poweredByHeader: false,
     reactStrictMode: true,
     // The build does not type-check: `npm test` (and so CI) and `npm run typecheck` run `tsc

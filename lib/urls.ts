@@ -244,6 +244,7 @@ const OWNED_FIRST_SEGMENTS = new Map<string, string>([
   ['index.txt', 'the home page'],
   ['_next', "Next.js's assets"],
   ['pagefind', 'the search index'],
+  ['live-preview', 'the live preview of npm run dev'],
   ['_headers', "the host's header rules"],
 ]);
 

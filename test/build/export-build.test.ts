@@ -195,7 +195,13 @@ describe('static export of a blog with no posts yet', () => {
   });
 
   it('leaves no placeholder page in out/', () => {
-    for (const folder of ['posts/no-posts-yet', 'tags/no-tags-yet', 'no-aliases-yet']) {
+    for (const folder of [
+      'posts/no-posts-yet',
+      'tags/no-tags-yet',
+      'no-aliases-yet',
+      'series/no-series-yet',
+      'authors/no-authors-yet',
+    ]) {
       expect(existsSync(path.join(build.dir, 'out', folder)), folder).toBe(false);
     }
     expect(existsSync(path.join(build.dir, 'out', 'pagefind', 'pagefind.js'))).toBe(true);

@@ -4,6 +4,7 @@ import { Comments } from '@/components/comments';
 import { Container } from '@/components/container';
 import { PostBody } from '@/components/post-body';
 import { PostHeader } from '@/components/post-header';
+import { PostProblems } from '@/components/post-problems';
 import { PostScripts } from '@/components/post-scripts';
 import { JsonLd } from '@/components/json-ld';
 import { PostNavigation } from '@/components/post-navigation';
@@ -12,6 +13,7 @@ import { SeriesNav } from '@/components/series-nav';
 import { TableOfContents } from '@/components/table-of-contents';
 import { allPosts, postBySlug } from '@/app/content';
 import { getPostSlugs, lastModified } from '@/lib/api';
+import { problemsToShow } from '@/lib/live-preview';
 import { ogImageOf } from '@/lib/og';
 import { PLACEHOLDERS } from '@/lib/placeholders';
 import { neighbours, relatedPosts } from '@/lib/related';
@@ -35,7 +37,11 @@ export async function generateStaticParams(): Promise<Params[]> {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const post = await postBySlug((await params).slug);
+  const slug = (await params).slug;
+  const post = await postBySlug(slug).catch((error: unknown) => {
+    if (problemsToShow(error)) return null; // the page shows them (npm run dev)
+    throw error;
+  });
   if (!post) return {};
   const image = ogImageOf(post);
   const images = [{ url: image }];
@@ -64,9 +70,23 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function PostPage({ params }: Props) {
-  const post = await postBySlug((await params).slug);
+  const slug = (await params).slug;
+  let post;
+  let posts;
+  try {
+    post = await postBySlug(slug);
+    posts = await allPosts();
+  } catch (error) {
+    // Under npm run dev, a post saved invalid shows what is wrong in its place, until the next save.
+    const problems = problemsToShow(error);
+    if (!problems) throw error;
+    return (
+      <Container>
+        <PostProblems problems={problems} />
+      </Container>
+    );
+  }
   if (!post) notFound();
-  const posts = await allPosts();
   const url = absoluteUrl(postPath(post.slug));
   const image = ogImageOf(post);
   const inSeries = seriesOfPost(posts, post);
