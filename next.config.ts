@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { bundleRenderWorker } from './scripts/render-worker-bundle.mjs';
 
 /**
@@ -35,7 +35,13 @@ export default async function config(phase: string): Promise<NextConfig> {
   if (building) await bundleRenderWorker();
   return {
     output: exporting ? 'export' : building ? 'standalone' : undefined,
-    pageExtensions: exporting ? ['tsx', 'ts'] : ['server.ts', 'tsx', 'ts'],
+    // `*.server.ts` files are routes of servers only (the revalidate endpoint, the health check);
+    // `*.dev.ts` files of `next dev` only (the live preview's events, lib/live-preview.ts).
+    pageExtensions: exporting
+      ? ['tsx', 'ts']
+      : phase === PHASE_DEVELOPMENT_SERVER
+        ? ['dev.ts', 'server.ts', 'tsx', 'ts']
+        : ['server.ts', 'tsx', 'ts'],
     // A cache shared through Redis is the only copy: no server keeps its own in memory.
     ...(process.env.REDIS_URL ? { cacheMaxMemorySize: 0 } : {}),
     // The standalone build records it relative to `.next/` and copies it beside server.js.

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { feedPaths } from '@/lib/feeds';
+import { livePreviewOn, livePreviewScript } from '@/lib/live-preview';
 import { site } from '@/lib/site';
 import { ogImagePath } from '@/lib/urls';
 import { themeScript } from '@/lib/theme';
@@ -63,6 +64,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           description={site.description}
           links={[{ name: 'RSS', url: feedPaths.rss }, ...site.social]}
         />
+        {livePreviewOn() ? <script dangerouslySetInnerHTML={{ __html: livePreviewScript() }} /> : null}
       </body>
     </html>
   );

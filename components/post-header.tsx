@@ -6,18 +6,40 @@ import { StatusBadge } from './status-badge';
 import { ReadingTime } from './reading-time';
 import { TagList } from './tag-list';
 
-type PostHeaderProps = Pick<Post, 'title' | 'date' | 'pictures' | 'author' | 'status' | 'tags' | 'readingMinutes'>;
+type PostHeaderProps = Pick<
+  Post,
+  'title' | 'date' | 'updated' | 'pictures' | 'authors' | 'status' | 'tags' | 'readingMinutes'
+>;
 
-/** The top of a post page: title (the page's only h1), author, date and cover. */
-export function PostHeader({ title, date, pictures, author, status, tags, readingMinutes }: PostHeaderProps) {
+/** The top of a post page: title (the page's only h1), authors (linked to their pages), date (and "Updated …"), and cover. */
+export function PostHeader({
+  title,
+  date,
+  updated,
+  pictures,
+  authors,
+  status,
+  tags,
+  readingMinutes,
+}: PostHeaderProps) {
   return (
     <header className="mb-8 md:mb-12">
       <div className="mx-auto max-w-prose">
         <h1 className="mb-6 text-4xl leading-tight font-bold tracking-tight md:text-5xl">{title}</h1>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-neutral-700 dark:text-neutral-300">
-          <Avatar author={author} picture={pictures.avatar} />
+          {authors.map((author, index) => (
+            <Avatar key={index} author={author} picture={pictures.avatars?.[index]} linked />
+          ))}
           <p>
             <PostDate date={date} />
+            {updated && updated.time > date.time ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <span>
+                  Updated <PostDate date={updated} />
+                </span>
+              </>
+            ) : null}
             <ReadingTime minutes={readingMinutes} />
           </p>
           <StatusBadge status={status} />

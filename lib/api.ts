@@ -20,6 +20,7 @@ import { fileSlugOf } from './posts/folder';
 import { postsDirectory } from './posts/source';
 
 export type { Author, Post, PostStatus, PostSummary, Tag } from './posts/post';
+export { lastModified } from './posts/post';
 export { InvalidPostsError } from './posts/problems';
 
 /**
@@ -53,9 +54,9 @@ export async function getPostBySlug(slug: string): Promise<Post | null> {
   const shown = entry && asShown(entry.summary, Date.now());
   if (!entry || !shown) return null;
   try {
-    const { html, headings } = await renderedBody(entry.source);
+    const { html, headings, scripts } = await renderedBody(entry.source);
     const pictures = bodyPictureLookup(postLocation(postsDirectory(), entry.source.path), readManifest());
-    return { ...shown, html: withPictures(html, pictures), headings };
+    return { ...shown, html: withPictures(html, pictures), headings, scripts };
   } catch (error) {
     // Rendered once for the catalog, but no longer kept and failing now: still this post's problem.
     reportProblems([renderProblem(entry.source, error)]);

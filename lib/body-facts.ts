@@ -15,6 +15,8 @@ export type BodyFacts = {
   ids: string[];
   links: (Located & { url: string })[];
   images: (Located & { url: string; alt: string })[];
+  /** What the page shows as written because it could not be rendered (invalid TeX), and why. */
+  invalid: (Located & { message: string })[];
 };
 
 /** Prefix that sanitizing puts before ids written in a post; `#name` links are mended to match. */
@@ -39,8 +41,8 @@ export function fragmentIds(hast: HastRoot): string[] {
 }
 
 /** Links and images of a markdown tree whose first line is file line `bodyLine`. */
-export function linksAndImages(mdast: MdastRoot, bodyLine: number): Omit<BodyFacts, 'ids'> {
-  const facts: Omit<BodyFacts, 'ids'> = { links: [], images: [] };
+export function linksAndImages(mdast: MdastRoot, bodyLine: number): Pick<BodyFacts, 'links' | 'images'> {
+  const facts: Pick<BodyFacts, 'links' | 'images'> = { links: [], images: [] };
   const at = (node: Nodes): Located => ({
     line: (node.position?.start.line ?? 1) + bodyLine - 1,
     column: node.position?.start.column ?? 1,

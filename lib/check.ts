@@ -18,6 +18,8 @@ import { postStatus, type PostSummary } from './posts/post';
 import { postFilesIn } from './posts/source';
 import { renderBody } from './render-pool';
 import { site } from './site';
+import { findAuthor } from './authors';
+import { findSeries } from './series';
 import { allTags } from './tags';
 import { recognizeRoute, type Route } from './urls';
 
@@ -103,6 +105,13 @@ class PublishedSite {
           ? `the tag "${route.slug}" has ${pages} page${pages === 1 ? '' : 's'}`
           : undefined;
       }
+      case 'series':
+        return findSeries(this.posts, route.slug) ? undefined : `no published post is in the series "${route.slug}"`;
+      case 'author':
+      case 'author-feed':
+        return findAuthor(this.posts, route.id)
+          ? undefined
+          : `"${route.id}" is no author of lib/site.ts with a published post`;
       case 'og':
         return route.name === SITE_OG_IMAGE.replace(/\.png$/, '') || this.cards.has(route.name)
           ? undefined
@@ -280,7 +289,14 @@ export async function checkPosts(
     };
     const fields: [string, string | undefined, boolean, boolean][] = [
       ['coverImage', summary.coverImage?.url, !summary.ogImage, true],
-      ['author', summary.author.picture, false, written('author')],
+      // Pictures of authors written in the post are checked; those of lib/site.ts (an id, or the
+      // default author) are the site's business, but still made into sized pictures.
+      ...summary.authors.map((author): [string, string | undefined, boolean, boolean] => [
+        'author',
+        author.picture,
+        false,
+        written('author') && !author.id,
+      ]),
       ['ogImage', summary.ogImage?.url, true, true],
     ];
     for (const [field, url, og, reported] of fields) {
@@ -293,6 +309,18 @@ export async function checkPosts(
         `excerpt: ${summary.excerpt.length} characters; previews and search results cut it near ${site.excerptCharacters} (keep it under ${site.excerptWarningCharacters})`,
       );
     }
+
+    if (summary.updated && summary.updated.time < summary.date.time) {
+      const shown = (date: typeof summary.date) => formatPostDate(date, site.locale, site.timeZone);
+      report(
+        'warning',
+        source.positionOf('updated'),
+        `updated: ${shown(summary.updated)} is before the post's date, ${shown(summary.date)}: readers and feeds get the date instead (a typo?)`,
+      );
+    }
+
+    // What the body holds that could not be rendered (invalid TeX): the page shows it as written.
+    for (const invalid of facts.invalid) report('error', invalid, invalid.message);
 
     // Images in the body.
     for (const image of facts.images) {

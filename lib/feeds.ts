@@ -8,7 +8,7 @@
  * Here every value goes through `lib/xml-text.ts` (or `JSON.stringify`), so any text an author
  * writes gives a well-formed feed that reads exactly as written.
  */
-import { getAllPosts, getPostBySlug, type Post, type PostSummary } from './api';
+import { getAllPosts, getPostBySlug, lastModified, type Post, type PostSummary } from './api';
 import { site } from './site';
 import { absoluteUrl, homePath, postPath, routeHref, type FeedFormat } from './urls';
 import { htmlEscape, xmlAttribute, xmlCdata, xmlEscape, xmlSafe } from './xml-text';
@@ -50,6 +50,8 @@ export type FeedOptions = {
   feedPath: string;
   /** Only posts with this tag slug. */
   tag?: string;
+  /** Only posts by this author of `site.authors`. */
+  author?: string;
 };
 
 /** One post as every feed format carries it: plain text fields, except `html`. */
@@ -57,6 +59,8 @@ export type FeedItem = {
   url: string;
   title: string;
   date: Date;
+  /** When the post last changed: its `updated` date, else `date`. */
+  updated: Date;
   /** Plain text. */
   summary: string;
   /** The rendered body, links made absolute. */
@@ -75,7 +79,7 @@ export type Feed = {
   pageUrl: string;
   /** Absolute URL of this feed. */
   feedUrl: string;
-  /** The newest post's date, when there is one. */
+  /** The latest publication or update of its posts, when it has any. */
   updated?: Date;
   items: FeedItem[];
 };
@@ -84,31 +88,35 @@ export type Feed = {
  * The newest `site.feedSize` published posts, whatever the server mode: a feed never carries a
  * draft or a future post.
  */
-async function newestPublished(tag?: string): Promise<Post[]> {
+async function newestPublished(tag?: string, author?: string): Promise<Post[]> {
   const summaries = (await getAllPosts()).filter(
-    (post: PostSummary) => post.status === 'published' && (!tag || post.tags.some((item) => item.slug === tag)),
+    (post: PostSummary) =>
+      post.status === 'published' &&
+      (!tag || post.tags.some((item) => item.slug === tag)) &&
+      (!author || post.authors.some((item) => item.id === author)),
   );
   const posts = await Promise.all(summaries.slice(0, site.feedSize).map((post) => getPostBySlug(post.slug)));
   return posts.filter((post): post is Post => post !== null);
 }
 
 export async function buildFeed(options: FeedOptions): Promise<Feed> {
-  const posts = await newestPublished(options.tag);
+  const posts = await newestPublished(options.tag, options.author);
   return {
     title: options.title,
     description: options.description,
     pageUrl: absoluteUrl(options.pagePath),
     feedUrl: absoluteUrl(options.feedPath),
-    updated: posts[0] ? new Date(posts[0].date.time) : undefined,
+    updated: posts.length > 0 ? new Date(Math.max(...posts.map((post) => lastModified(post).time))) : undefined,
     items: posts.map((post) => {
       const url = absoluteUrl(postPath(post.slug));
       return {
         url,
         title: post.title,
         date: new Date(post.date.time),
+        updated: new Date(lastModified(post).time),
         summary: post.excerpt,
         html: absolutizeHtml(post.html, url),
-        author: post.author.name,
+        author: post.authors.map((author) => author.name).join(', '),
         tags: post.tags.map((tag) => tag.name),
         ...(post.pictures.cover ? { image: absoluteUrl(post.pictures.cover.src) } : {}),
       };
@@ -132,7 +140,7 @@ function imageType(url: string): string {
   return IMAGE_TYPES[extension] ?? 'application/octet-stream';
 }
 
-/** When the feed was last changed: its newest post, else now (an empty feed). */
+/** When the feed was last changed: its newest post or update, else now (an empty feed). */
 function updatedOf(feed: Feed): Date {
   return feed.updated ?? new Date();
 }
@@ -198,7 +206,7 @@ export function atom1(feed: Feed): string {
       `    <title type="text">${xmlEscape(item.title)}</title>`,
       `    <id>${xmlEscape(item.url)}</id>`,
       `    <link rel="alternate" type="text/html" href="${xmlAttribute(item.url)}"/>`,
-      `    <updated>${item.date.toISOString()}</updated>`,
+      `    <updated>${item.updated.toISOString()}</updated>`,
       `    <published>${item.date.toISOString()}</published>`,
       `    <author><name>${xmlEscape(item.author)}</name></author>`,
       ...item.tags.map((tag) => `    <category term="${xmlAttribute(tag)}"/>`),
@@ -232,7 +240,7 @@ export function json1(feed: Feed): string {
       summary: item.summary,
       ...(item.image ? { image: item.image } : {}),
       date_published: item.date.toISOString(),
-      date_modified: item.date.toISOString(),
+      date_modified: item.updated.toISOString(),
       author: { name: item.author },
       tags: item.tags,
     })),

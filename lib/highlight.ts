@@ -1,7 +1,9 @@
 /**
  * Code highlighting at build time: every fenced block with a language is coloured by Shiki, in a
- * light and a dark theme at once (CSS picks one), and labelled with its language. No JavaScript
- * reaches the browser. A language Shiki does not know is shown as plain text, never an error.
+ * light and a dark theme at once (CSS picks one), and labelled with its language or the title its
+ * fence gives; the fence's meta string (lib/code-blocks.ts) adds highlighted lines, diff lines and
+ * line numbers. No JavaScript reaches the browser for any of it (the copy button is a separate
+ * enhancement, lib/post-scripts.ts). A language Shiki does not know is shown as plain text, never an error.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
@@ -9,6 +11,7 @@ import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { bundledLanguages, bundledLanguagesInfo } from 'shiki/langs';
 import { visit } from 'unist-util-visit';
+import { codeTransformers, parseCodeMeta } from './code-blocks';
 
 // The high-contrast light theme: plain github-light has tokens under 4.5:1 on white (WCAG AA).
 const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark' } as const;
@@ -67,6 +70,7 @@ export function rehypeHighlight() {
     }
     for (const { parent, index, code, language } of blocks) {
       const source = hastToString(code).replace(/\n$/, '');
+      const meta = parseCodeMeta(code.data?.meta, source.split('\n').length);
       const highlighted = shiki.codeToHast(source, {
         lang: isKnown(language) ? language : 'text',
         themes: THEMES,
@@ -76,14 +80,15 @@ export function rehypeHighlight() {
         // the time instead, and very long lines (minified code) stay plain.
         tokenizeTimeLimit: 0,
         tokenizeMaxLineLength: 5000,
+        transformers: codeTransformers(meta),
       });
       const pre = highlighted.children[0];
       if (pre?.type !== 'element') continue;
       const label: ElementContent = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['code-language'] },
-        children: [{ type: 'text', value: displayNames.get(language) ?? language }],
+        properties: { className: meta.title ? ['code-language', 'code-title'] : ['code-language'] },
+        children: [{ type: 'text', value: meta.title ?? displayNames.get(language) ?? language }],
       };
       parent.children[index] = {
         type: 'element',

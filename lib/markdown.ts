@@ -12,6 +12,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -19,6 +20,10 @@ import { visit } from 'unist-util-visit';
 import { CLOBBER_PREFIX, fragmentIds, linksAndImages, type BodyFacts } from './body-facts';
 import { firstParagraphOf, wordsOf } from './body-text';
 import { rehypeHighlight } from './highlight';
+import { rehypeAlerts } from './markdown-alerts';
+import { rehypeEmbeds } from './markdown-embeds';
+import { invalidMath, rehypeMath, remarkMathPrices } from './markdown-math';
+import { scriptsFor, type PostScript } from './post-scripts';
 import { assetUrl, basePath } from './urls';
 
 /**
@@ -206,11 +211,16 @@ function rehypeRawWhenPresent() {
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  .use(remarkMath)
+  .use(remarkMathPrices)
   // Footnote ids are prefixed once, by sanitizing, and links are mended after: no doubled prefix.
   .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRawWhenPresent)
   .use(rehypeSanitize, sanitizeSchema)
   // From here on only the pipeline's own markup is added.
+  .use(rehypeAlerts)
+  .use(rehypeMath)
+  .use(rehypeEmbeds)
   .use(rehypeDemoteHeadings)
   .use(rehypeSlug)
   .use(rehypeFragmentLinks)
@@ -231,6 +241,8 @@ export type RenderedMarkdown = {
   firstParagraph: string;
   /** Words a reader reads (Chinese and Japanese characters at two to a word), for the reading time. */
   words: number;
+  /** The small scripts the page needs for this body (copy buttons, video players; lib/post-scripts.ts). */
+  scripts: PostScript[];
 };
 
 /**
@@ -247,8 +259,9 @@ export async function renderMarkdown(markdown: string, bodyLine = 1): Promise<Re
   return {
     html: processor.stringify(hast),
     headings: headingsOf(hast),
-    facts: { ids: fragmentIds(hast), ...asked },
+    facts: { ids: fragmentIds(hast), ...asked, invalid: invalidMath(hast, bodyLine) },
     firstParagraph,
     words,
+    scripts: scriptsFor(hast),
   };
 }

@@ -4,11 +4,19 @@
  * `npm run build` removes the folders of the routes that used one (scripts/prune-placeholders.ts);
  * a real post, tag or alias of the same name is left alone.
  */
-export const PLACEHOLDERS = { post: 'no-posts-yet', tag: 'no-tags-yet', alias: 'no-aliases-yet' } as const;
+export const PLACEHOLDERS = {
+  post: 'no-posts-yet',
+  tag: 'no-tags-yet',
+  alias: 'no-aliases-yet',
+  series: 'no-series-yet',
+  author: 'no-authors-yet',
+} as const;
 
 /** Where each placeholder lands in `out/`. */
 export const placeholderFolders: Record<keyof typeof PLACEHOLDERS, string> = {
   post: `posts/${PLACEHOLDERS.post}`,
   tag: `tags/${PLACEHOLDERS.tag}`,
   alias: PLACEHOLDERS.alias,
+  series: `series/${PLACEHOLDERS.series}`,
+  author: `authors/${PLACEHOLDERS.author}`,
 };

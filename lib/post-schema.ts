@@ -19,12 +19,14 @@ const EXPECTED_ASSET =
 const EXPECTED: Record<string, string> = {
   title: `a non-empty string of at most ${LIMITS.titleCharacters} characters`,
   date: EXPECTED_DATE,
+  updated: EXPECTED_DATE,
   excerpt: 'a string',
   coverImage: `${EXPECTED_ASSET}, or { url, width, height }`,
   'coverImage.url': EXPECTED_ASSET,
   'coverImage.width': 'a whole number of pixels from 1 to 100000, given with height',
   'coverImage.height': 'a whole number of pixels from 1 to 100000, given with width',
-  author: 'a name, or { name, picture } with picture optional',
+  author:
+    'a name, an author id of lib/site.ts (such as team), { name, picture } with picture optional, or a list of these',
   'author.name': 'a non-empty string',
   'author.picture': EXPECTED_ASSET,
   ogImage: `{ url } with url ${EXPECTED_ASSET}`,
@@ -33,6 +35,8 @@ const EXPECTED: Record<string, string> = {
   slug: `a URL segment of at most ${LIMITS.urlSegmentBytes} bytes: lower-case letters, digits and single hyphens, such as my-first-post`,
   aliases: `a list of at most ${LIMITS.aliases} old paths starting with "/", such as ["/2020/03/old-name/"]`,
   tags: `a list of at most ${LIMITS.tags} names with letters or digits, such as [Next.js, Café]`,
+  series: 'a name with letters or digits, such as "Building a blog"',
+  seriesOrder: 'a whole number from 1, such as 2',
 };
 
 /** YAML `field:` with no value is null: treat it as absent. */
@@ -71,6 +75,35 @@ const dateField = z.unknown().transform((value, ctx): PostDate => {
   return date;
 });
 
+/** How authors of lib/site.ts are named: lower-case ASCII letters and digits, single inner hyphens. */
+const AUTHOR_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** At most this many authors on one post. */
+const MAX_AUTHORS = 20;
+
+/**
+ * One author as a post names them: an id of `site.authors` (`author: team`), a name
+ * (`author: Jane Doe`), or `{ name, picture }`. A word written like an id that names no author is
+ * an error rather than a name, so that a typo (`author: tem`) is caught.
+ */
+const authorEntry = z.preprocess(
+  (value, ctx) => {
+    if (typeof value !== 'string') return value;
+    const id = value.trim();
+    const profile = Object.hasOwn(site.authors, id) ? site.authors[id] : undefined;
+    if (profile) return { id, name: profile.name, ...(profile.picture ? { picture: profile.picture } : {}) };
+    const known = Object.keys(site.authors);
+    if (known.length > 0 && AUTHOR_ID.test(id)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `it is not an author id of lib/site.ts (${known.join(', ')}); write a name as "${id}" with a capital letter or as { name: ${id} }`,
+      });
+    }
+    return { name: value };
+  },
+  z.object({ id: z.string().optional(), name: nonEmpty, picture: optional(asset) }),
+);
+
 /** What `slugify` can produce: letters (any script, lower case), marks, digits, single inner hyphens. */
 const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]+)*$/u;
 
@@ -84,6 +117,9 @@ const ALIAS = /^\/(?!\/)[^?#\s]*$/;
 export const frontMatterSchema = z.object({
   title: oneLine.pipe(z.string().min(1).max(LIMITS.titleCharacters)).describe('The page title and its <h1>'),
   date: dateField.describe('The publication date; posts are listed newest first'),
+  updated: optional(dateField).describe(
+    'When the post was last changed, in the forms of date; shown as "Updated …", in feeds and the sitemap',
+  ),
   excerpt: optional(z.string().trim()).describe(
     'A short summary for lists, the meta description and link previews; default: the first paragraph, cut',
   ),
@@ -102,15 +138,12 @@ export const frontMatterSchema = z.object({
   ).describe(
     'The picture above the post and on its preview: a file beside the post, in public/, or a URL with its width and height',
   ),
-  // `author: Jane Doe` is shorthand for `author: { name: Jane Doe }`.
+  // One author (an id, a name, `{ name, picture }`) is shorthand for a list of one.
   author: defaulted(
     z
-      .preprocess(
-        (value) => (typeof value === 'string' ? { name: value } : value),
-        z.object({ name: nonEmpty, picture: optional(asset) }),
-      )
-      .default(() => ({ ...site.defaultAuthor })),
-  ).describe("Who wrote the post; default: the site's defaultAuthor"),
+      .preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(authorEntry).min(1).max(MAX_AUTHORS))
+      .default(() => [{ ...site.defaultAuthor }]),
+  ).describe("Who wrote the post: ids of lib/site.ts authors, names, or a list; default: the site's defaultAuthor"),
   // `ogImage: /x.jpg` is shorthand for `ogImage: { url: /x.jpg }`.
   ogImage: optional(
     z.preprocess((value) => (typeof value === 'string' ? { url: value } : value), z.object({ url: asset })),
@@ -136,6 +169,12 @@ export const frontMatterSchema = z.object({
       )
       .default(() => []),
   ).describe('Subjects, each with its own page and feed; related posts share them'),
+  series: optional(nonEmpty.refine(tagFits)).describe(
+    'The series the post is part of: "Part 2 of 4" and the list of parts, and a page at /series/<slug>/',
+  ),
+  seriesOrder: optional(z.number().int().min(1).max(100_000)).describe(
+    "The post's place in its series; default: by date, after the numbered parts",
+  ),
   // `aliases: /old/` is shorthand for a list of one.
   aliases: defaulted(
     z
@@ -201,13 +240,18 @@ export function validateFrontMatter(data: Record<string, unknown>): ValidationRe
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
   for (const issue of result.error.issues) {
-    const field = issue.path.map(String).join('.');
+    // One author is checked as a list of one: report it as written, without the list's index.
+    const path =
+      issue.path[0] === 'author' && !Array.isArray(data.author) && issue.path[1] === 0
+        ? ['author', ...issue.path.slice(2)]
+        : issue.path;
+    const field = path.map(String).join('.');
     if (seen.has(field)) continue;
     seen.add(field);
-    const topField = String(issue.path[0] ?? field);
+    const topField = String(path[0] ?? field);
     // A shorthand string (`author: Jane`) is checked as `{ name: ... }`: report the value as written.
-    const raw =
-      issue.path.length === 2 && typeof data[topField] === 'string' ? data[topField] : valueAt(data, issue.path);
+    const parent = path.length >= 2 ? valueAt(data, path.slice(0, -1)) : undefined;
+    const raw = typeof parent === 'string' ? parent : valueAt(data, path);
     const expected = EXPECTED[field] ?? EXPECTED[topField] ?? issue.message;
     const reason = issue.code === 'custom' && issue.message.startsWith('it ') ? issue.message : undefined;
     problems.push({ field, topField, expected, found: describeValue(raw), ...(reason ? { reason } : {}) });

@@ -18,9 +18,11 @@ export const renderedSchema = z.object({
     ids: z.array(z.string()),
     links: z.array(z.object({ ...located, url: z.string() })),
     images: z.array(z.object({ ...located, url: z.string(), alt: z.string() })),
+    invalid: z.array(z.object({ ...located, message: z.string() })),
   }),
   firstParagraph: z.string(),
   words: z.number(),
+  scripts: z.array(z.enum(['copy-code', 'video-embed'])),
 }) satisfies z.ZodType<RenderedMarkdown>;
 
 export const renderReplySchema = z.discriminatedUnion('ok', [

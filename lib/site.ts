@@ -10,6 +10,29 @@ export type SiteAuthor = {
   picture?: string;
 };
 
+/** An author defined once, whom posts name by id (`author: team`, or a list for co-authors). */
+export type AuthorProfile = SiteAuthor & {
+  /** A sentence or two for the author's page. */
+  bio?: string;
+  /** Links on the author's page, such as a website or a Mastodon profile. */
+  links?: { name: string; url: string }[];
+};
+
+/**
+ * Comments with giscus (GitHub Discussions), from https://giscus.app where these values are
+ * shown for a repository. Unset, posts have no comments and no comment script at all.
+ */
+export type GiscusConfig = {
+  repo: `${string}/${string}`;
+  repoId: string;
+  category: string;
+  categoryId: string;
+  /** How a post finds its discussion. Default `pathname`. */
+  mapping?: 'pathname' | 'url' | 'title' | 'og:title';
+  /** Reactions on the post itself. Default true. */
+  reactions?: boolean;
+};
+
 export type SiteConfig = {
   title: string;
   description: string;
@@ -21,6 +44,11 @@ export type SiteConfig = {
   timeZone: string;
   /** The author of posts whose front matter names none. */
   defaultAuthor: SiteAuthor;
+  /**
+   * Authors by id (lower-case letters, digits and hyphens), named from posts as `author: <id>`;
+   * each has a page at `/authors/<id>/` with their posts and an RSS feed.
+   */
+  authors: Record<string, AuthorProfile>;
   /** Posts on the home page and on each archive page (`/page/2/`, ...). */
   postsPerPage: number;
   /** Links in the footer, such as a Mastodon or GitHub profile; the feed is always there. */
@@ -29,6 +57,8 @@ export type SiteConfig = {
   navigation: { name: string; route: Route }[];
   /** Posts a feed carries, newest first. */
   feedSize: number;
+  /** Comments under each post (giscus); `undefined`, the default, means none. */
+  comments?: GiscusConfig;
   /** Reading speed for the "5 min read" line; Chinese and Japanese characters count two to a word. */
   wordsPerMinute: number;
   /** Posts with fewer h2/h3 headings than this get no table of contents. */
@@ -55,6 +85,12 @@ export const site: SiteConfig = {
   defaultAuthor: {
     name: 'The Markdown Blog team',
   },
+  authors: {
+    team: {
+      name: 'The Markdown Blog team',
+      bio: 'We write the guides that come with this blog: how to write a post, and the markdown it understands.',
+    },
+  },
   postsPerPage: 10,
   // For example: [{ name: 'GitHub', url: 'https://github.com/you' }, { name: 'Mastodon', url: 'https://mastodon.social/@you' }]
   social: [],
@@ -63,6 +99,8 @@ export const site: SiteConfig = {
     { name: 'Search', route: { kind: 'search' } },
   ],
   feedSize: 20,
+  // For example: { repo: 'you/blog', repoId: 'R_…', category: 'Comments', categoryId: 'DIC_…' }
+  comments: undefined,
   wordsPerMinute: 220,
   tocMinHeadings: 3,
   relatedPosts: 3,

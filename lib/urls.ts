@@ -47,6 +47,10 @@ export type Route =
   | { kind: 'tag'; slug: string; page: number }
   | { kind: 'tag-feed'; slug: string }
   | { kind: 'feed'; format: FeedFormat }
+  | { kind: 'series-index' }
+  | { kind: 'series'; slug: string }
+  | { kind: 'author'; id: string }
+  | { kind: 'author-feed'; id: string }
   | { kind: 'search' }
   | { kind: 'sitemap' }
   | { kind: 'robots' }
@@ -72,6 +76,14 @@ export function routePath(route: Route): string {
       return `/tags/${segment(route.slug)}/feed.xml`;
     case 'feed':
       return `/${FEED_FILES[route.format]}`;
+    case 'series-index':
+      return '/series/';
+    case 'series':
+      return `/series/${segment(route.slug)}/`;
+    case 'author':
+      return `/authors/${segment(route.id)}/`;
+    case 'author-feed':
+      return `/authors/${segment(route.id)}/feed.xml`;
     case 'search':
       return '/search/';
     case 'sitemap':
@@ -126,6 +138,12 @@ export function recognizeRoute(address: string): Route | undefined {
     const page = third === 'page' ? pageNumber(fourth) : undefined;
     return page === undefined ? undefined : { kind: 'tag', slug: second, page };
   }
+  if (first === 'series' && third === undefined)
+    return second === undefined ? { kind: 'series-index' } : { kind: 'series', slug: second };
+  if (first === 'authors' && second !== undefined && fourth === undefined) {
+    if (third === undefined) return { kind: 'author', id: second };
+    return third === 'feed.xml' ? { kind: 'author-feed', id: second } : undefined;
+  }
   if (second !== undefined) {
     if (first === 'og' && third === undefined && second.endsWith('.png'))
       return { kind: 'og', name: second.slice(0, -4) };
@@ -174,6 +192,26 @@ export function ogImagePath(name: string): string {
   return routeHref({ kind: 'og', name });
 }
 
+/** Path of the list of every series. */
+export function seriesIndexPath(): string {
+  return routeHref({ kind: 'series-index' });
+}
+
+/** Path of a series' page, with its parts in order. */
+export function seriesPath(slug: string): string {
+  return routeHref({ kind: 'series', slug });
+}
+
+/** Path of an author's page (an id of `site.authors`). */
+export function authorPath(id: string): string {
+  return routeHref({ kind: 'author', id });
+}
+
+/** Path of an author's RSS feed. */
+export function authorFeedPath(id: string): string {
+  return routeHref({ kind: 'author-feed', id });
+}
+
 /** The search page. */
 export function searchPath(): string {
   return routeHref({ kind: 'search' });
@@ -188,6 +226,8 @@ const OWNED_FIRST_SEGMENTS = new Map<string, string>([
   ['posts', 'the post pages'],
   ['page', 'the archive pages'],
   ['tags', 'the tag pages'],
+  ['series', 'the series pages'],
+  ['authors', 'the author pages'],
   ['search', 'the search page'],
   ['og', 'the Open Graph cards'],
   [FEED_FILES.rss, 'the RSS feed'],
@@ -207,6 +247,7 @@ const OWNED_FIRST_SEGMENTS = new Map<string, string>([
   ['_img', 'the pictures the build makes'],
   ['api', "the server's endpoints"],
   ['healthz', 'the health check'],
+  ['live-preview', 'the live preview of npm run dev'],
   ['_headers', "the host's header rules"],
 ]);
 

@@ -7,6 +7,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { getAliases, getAllPosts } from '../lib/api';
 import { placeholderFolders } from '../lib/placeholders';
+import { authorsWithPosts } from '../lib/authors';
+import { allSeries } from '../lib/series';
 import { allTags } from '../lib/tags';
 import { readPostsAsBuilt } from './lib/as-built';
 
@@ -17,8 +19,10 @@ if (process.env.BLOG_OUTPUT !== 'server') {
     post: posts.length === 0,
     tag: allTags(posts).length === 0,
     alias: (await getAliases()).length === 0,
+    series: allSeries(posts).length === 0,
+    author: authorsWithPosts(posts).length === 0,
   };
-  for (const route of ['post', 'tag', 'alias'] as const) {
+  for (const route of ['post', 'tag', 'alias', 'series', 'author'] as const) {
     if (empty[route]) await rm(path.join('out', placeholderFolders[route]), { recursive: true, force: true });
   }
 }

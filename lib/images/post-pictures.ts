@@ -15,8 +15,10 @@ export type ShareImage = { url: string; width?: number; height?: number };
 
 export type PostPictures = {
   cover?: Picture;
-  /** The author's picture, when the front matter gives one. */
+  /** The first author's picture (the one lists show), when there is one. */
   avatar?: Picture;
+  /** Each author's picture, in the order of the post's authors (`undefined` for one without). */
+  avatars?: (Picture | undefined)[];
   share: ShareImage;
 };
 
@@ -80,10 +82,14 @@ export function postPictures(
   const cover = fields.coverImage
     ? frontMatterPicture(fields.coverImage.url, post, manifest, fields.coverImage)
     : undefined;
-  const avatar = fields.author.picture ? frontMatterPicture(fields.author.picture, post, manifest) : undefined;
+  const avatars = fields.author.map((author) =>
+    author.picture ? frontMatterPicture(author.picture, post, manifest) : undefined,
+  );
+  const [avatar] = avatars;
   return {
     ...(cover ? { cover } : {}),
     ...(avatar ? { avatar } : {}),
+    avatars,
     share: shareImage(fields, slug, post, manifest),
   };
 }

@@ -57,3 +57,11 @@ export function invalidPostsAreFatal(mode = runtimeMode()): boolean {
 export function postsAreFixed(mode = runtimeMode()): boolean {
   return mode === 'build';
 }
+
+/**
+ * `next dev` previews posts live: an edited post (or an image beside it) refreshes the open page,
+ * and a post that became invalid shows its problems on the page (lib/live-preview.ts).
+ */
+export function previewsLive(mode = runtimeMode()): boolean {
+  return mode === 'dev';
+}

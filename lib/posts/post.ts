@@ -5,8 +5,10 @@
  * through the schema alone.
  */
 import type { PostPictures } from '../images/post-pictures';
+import type { PostDate } from '../dates';
 import type { Heading } from '../markdown';
 import type { FrontMatterFields } from '../post-schema';
+import type { PostScript } from '../post-scripts';
 import { site } from '../site';
 import { slugify } from '../slug';
 
@@ -16,13 +18,20 @@ export type PostStatus = 'published' | 'draft' | 'scheduled';
 export type Tag = { name: string; slug: string };
 
 /** What lists show of a post: everything but its body. */
-export type PostSummary = Omit<FrontMatterFields, 'slug' | 'excerpt' | 'tags'> & {
+/** An author of a post: `id` when it is one of `site.authors` (with a page at `/authors/<id>/`). */
+export type Author = FrontMatterFields['author'][number];
+
+export type PostSummary = Omit<FrontMatterFields, 'slug' | 'excerpt' | 'tags' | 'author'> & {
   /** URL segment: the `slug` field, else the file name without `.md`. */
   slug: string;
   /** The file, as shown in messages. */
   file: string;
   /** From front matter, or the first paragraph's text cut near `site.excerptCharacters`. */
   excerpt: string;
+  /** The first author: the one lists show. */
+  author: Author;
+  /** Every author, in the order written (one for most posts). */
+  authors: Author[];
   /** Tags as written, each with its URL segment; no two with the same segment. */
   tags: Tag[];
   /** Minutes a reader takes, at `site.wordsPerMinute`; at least 1. */
@@ -33,14 +42,14 @@ export type PostSummary = Omit<FrontMatterFields, 'slug' | 'excerpt' | 'tags'> &
   pictures: PostPictures;
 };
 
-export type Author = PostSummary['author'];
-
 /** A whole post, as its page shows it. */
 export type Post = PostSummary & {
   /** The rendered, sanitized body. */
   html: string;
   /** Its h2 and h3 headings, for a table of contents. */
   headings: Heading[];
+  /** The small scripts its body needs (lib/post-scripts.ts): none for most posts. */
+  scripts: PostScript[];
 };
 
 /** What the content layer works out about a post besides its front matter. */
@@ -65,6 +74,8 @@ export function toPostSummary(fields: FrontMatterFields, facts: ComputedFacts): 
     ...fields,
     slug: fields.slug ?? facts.fileSlug,
     file: facts.file,
+    author: fields.author[0] ?? { ...site.defaultAuthor },
+    authors: fields.author.length > 0 ? fields.author : [{ ...site.defaultAuthor }],
     excerpt: fields.excerpt || truncateAtWord(facts.firstParagraph, site.excerptCharacters),
     tags: uniqueTags(fields.tags),
     readingMinutes: Math.max(1, Math.round(facts.words / site.wordsPerMinute)),
@@ -77,6 +88,14 @@ export function toPostSummary(fields: FrontMatterFields, facts: ComputedFacts): 
 export function postStatus(post: Pick<PostSummary, 'draft' | 'date'>, now = Date.now()): PostStatus {
   if (post.draft) return 'draft';
   return post.date.time > now ? 'scheduled' : 'published';
+}
+
+/**
+ * When a post last changed: its `updated` date when that is later than its publication date, else
+ * the publication date. What JSON-LD `dateModified`, the sitemap and the feeds' modified dates say.
+ */
+export function lastModified(post: Pick<PostSummary, 'date' | 'updated'>): PostDate {
+  return post.updated && post.updated.time > post.date.time ? post.updated : post.date;
 }
 
 /** Tags with their slugs, the first spelling kept when two name the same tag (`Next.js`, `next.js`). */

@@ -17,7 +17,8 @@ export type PostProblem = {
   message: string;
 };
 
-function formatProblem(problem: PostProblem): string {
+/** A problem as `file:line:column: field: message`. */
+export function formatProblem(problem: PostProblem): string {
   const where = `${problem.file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
   return problem.field ? `${where}: ${problem.field}: ${problem.message}` : `${where}: ${problem.message}`;
 }

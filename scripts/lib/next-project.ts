@@ -158,6 +158,14 @@ export function startNext(cwd: string, env: Record<string, string> = {}): Promis
   return startServer(cwd, 'next start', (port) => [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], env);
 }
 
+/** Starts `next dev` on 127.0.0.1 in a project copy and waits until it answers (its first compile). */
+export function startDev(cwd: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(cwd, 'next dev', (port) => [nextBin, 'dev', '-H', '127.0.0.1', '-p', String(port)], {
+    NODE_ENV: 'development',
+    ...env,
+  });
+}
+
 /**
  * Serves a static export folder with `scripts/serve-out.mjs` (a static host's behaviour) on
  * 127.0.0.1, under `base` (such as `/blog`) when given.

@@ -11,7 +11,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FLAT_PICTURE_POST, PICTURE_POST } from '../../scripts/lib/generate-pictures';
 import { copyProject, fixturesDir, removeCopy, runNpm } from './project';
-import { builtVariant, sharedBuild, EXPORT_GENERATED_POSTS, HOSTILE_SLUGS, type SharedBuild } from './shared-builds';
+import {
+  builtVariant,
+  sharedBuild,
+  EXPORT_GENERATED_POSTS,
+  HOSTILE_SLUGS,
+  WRITER_SLUGS,
+  type SharedBuild,
+} from './shared-builds';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,6 +40,7 @@ const PUBLISHED = [
   PICTURE_POST,
   FLAT_PICTURE_POST,
   ...HOSTILE_SLUGS,
+  ...WRITER_SLUGS,
   ...Array.from({ length: EXPORT_GENERATED_POSTS }, (_, i) => `generated-post-${String(i).padStart(5, '0')}`),
 ];
 
@@ -148,7 +156,7 @@ describe('static export (`npm run build`)', () => {
     expect(second).toContain('<a href="/" rel="prev"');
     expect(second).toContain('<a href="/page/3/" rel="next"');
     const last = page('page/3');
-    expect(previews(last)).toBe(5);
+    expect(previews(last)).toBe(6);
     expect(last).not.toContain('rel="next"');
     expect(existsSync(path.join(dir, 'out', 'page', '4'))).toBe(false);
   });
@@ -234,7 +242,13 @@ describe('static export of a blog with no posts yet', () => {
   });
 
   it('leaves no placeholder page in out/', () => {
-    for (const folder of ['posts/no-posts-yet', 'tags/no-tags-yet', 'no-aliases-yet']) {
+    for (const folder of [
+      'posts/no-posts-yet',
+      'tags/no-tags-yet',
+      'no-aliases-yet',
+      'series/no-series-yet',
+      'authors/no-authors-yet',
+    ]) {
       expect(existsSync(path.join(build.dir, 'out', folder)), folder).toBe(false);
     }
     expect(existsSync(path.join(build.dir, 'out', 'pagefind', 'pagefind.js'))).toBe(true);

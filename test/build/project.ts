@@ -11,6 +11,7 @@ export {
   projectRoot,
   runNext,
   runNpm,
+  startDev,
   startNext,
   startStandalone,
   startStatic,

@@ -7,7 +7,7 @@
  * | variant | command | posts |
  * |---|---|---|
  * | `server` | `npm run build:server` | the shipped posts, two fixtures, three to break or fix at run time, the picture posts |
- * | `export` | `npm run build`, `SITE_URL`, a zone west of UTC | the shipped posts, every valid, authoring and hostile fixture, the picture posts, 8 generated (three pages of posts) |
+ * | `export` | `npm run build`, `SITE_URL`, a zone west of UTC | the shipped posts, every valid, authoring, hostile and writer fixture, the picture posts, 8 generated (three pages of posts) |
  * | `base` | `npm run build`, `BASE_PATH=/blog` | the shipped posts, the picture posts |
  *
  * The picture posts (scripts/lib/generate-pictures.ts) keep their pictures beside them, in both
@@ -77,7 +77,28 @@ export const HOSTILE_SLUGS = Object.keys(HOSTILE_POSTS).map((name) =>
   name === 'long.md' ? LONG_SLUG : name.replace(/\.md$/, ''),
 );
 
-/** Generated posts in the `export` variant: with the others, 25 published posts, three pages. */
+/**
+ * A post with what writers reach for that the shipped guide cannot show offline (a YouTube facade,
+ * whose thumbnail is remote), co-authors and a place in the shipped series. Dated before every
+ * other post, so it is the last one of the last page.
+ */
+export const WRITER_POSTS: Record<string, string> = {
+  'watch-the-talk.md': post(
+    'Watch the talk',
+    'series: Getting started\nauthor: [team, Ann Other]\ncoverImage: /assets/blog/welcome/cover.jpg\n',
+    [
+      '[The talk, with captions](https://www.youtube.com/watch?v=dQw4w9WgXcQ)',
+      '```sh title="Try it"\nnpm run dev\n```',
+      'The area of a circle is $\\pi r^2$.',
+    ].join('\n\n'),
+    '2015-03-01',
+  ),
+};
+
+/** Where each of {@link WRITER_POSTS} is published. */
+export const WRITER_SLUGS = Object.keys(WRITER_POSTS).map((name) => name.replace(/\.md$/, ''));
+
+/** Generated posts in the `export` variant: with the others, 26 published posts, three pages. */
 export const EXPORT_GENERATED_POSTS = 8;
 
 async function copyFolder(from: string, to: string, only?: string[]): Promise<void> {
@@ -115,6 +136,7 @@ const VARIANTS: Record<VariantName, Variant> = {
       await copyFolder(path.join(fixtures, 'authoring'), to);
       await writePosts(to, HOSTILE_POSTS);
       await writePicturePosts(to);
+      await writePosts(to, WRITER_POSTS);
       await generatePosts(to, EXPORT_GENERATED_POSTS);
     },
     // A zone far west of UTC: a calendar date must not slip to the day before.

@@ -30,8 +30,10 @@ const post: Post = {
   pictures: {
     cover: { src: 'https://example.com/cover.jpg', sources: [] },
     avatar: { src: '/assets/blog/authors/jj.jpeg', sources: [] },
+    avatars: [{ src: '/assets/blog/authors/jj.jpeg', sources: [] }],
     share: { url: 'https://example.com/cover.jpg' },
   },
+  authors: [{ name: 'JJ Kasper', picture: '/assets/blog/authors/jj.jpeg' }],
   html: '<p>The whole body, which lists never show.</p>',
   draft: false,
   aliases: [],
@@ -41,6 +43,7 @@ const post: Post = {
     { name: '日本語', slug: '日本語' },
   ],
   readingMinutes: 4,
+  scripts: [],
   headings: [
     { depth: 2, id: 'what-is-it', text: 'What is it?' },
     { depth: 3, id: 'in-short', text: 'In short' },
@@ -105,9 +108,24 @@ describe(`components (machine time zone: ${process.env.TZ ?? 'unset'})`, () => {
     ]);
   });
 
+  it('PostHeader says when a post was updated, and says nothing for an update before the date', () => {
+    const { unmount } = render(<PostHeader {...post} updated={date('2021-07-04')} />);
+    const updated = screen.getByText(/^Updated/);
+    expect(updated.textContent).toBe('Updated July 4, 2021');
+    expect(updated.querySelector('time')?.getAttribute('datetime')).toBe('2021-07-04');
+    unmount();
+    render(<PostHeader {...post} updated={date('2019-01-01')} />);
+    expect(screen.queryByText(/^Updated/)).toBeNull();
+  });
+
   it('PostHeader without cover or picture shows neither', () => {
     render(
-      <PostHeader {...post} title="Plain" pictures={{ share: { url: '/og/plain.png' } }} author={{ name: 'Ann' }} />,
+      <PostHeader
+        {...post}
+        title="Plain"
+        pictures={{ share: { url: '/og/plain.png' }, avatars: [] }}
+        authors={[{ name: 'Ann' }]}
+      />,
     );
     expect(screen.queryAllByRole('img')).toHaveLength(0);
     expect(screen.getByText('Ann')).toBeTruthy();

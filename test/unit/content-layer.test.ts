@@ -71,6 +71,7 @@ describe('the reshape step', () => {
       title: 'A title',
       date: expect.objectContaining({ iso: '2020-03-16' }),
       author: site.defaultAuthor,
+      authors: [site.defaultAuthor],
       draft: false,
       aliases: [],
       tags: [],
@@ -87,6 +88,9 @@ describe('the reshape step', () => {
 
   it('carries every schema field to the summary, so that a new field needs the schema alone', () => {
     const all = fields({
+      updated: '2020-02-02',
+      series: 'A series',
+      seriesOrder: 2,
       excerpt: 'Mine.',
       coverImage: '/a.jpg',
       author: 'Ann',
@@ -140,9 +144,10 @@ describe('the catalog', () => {
     const rendered: RenderedMarkdown = {
       html: `<p>${markdown.trim()}</p>`,
       headings: [],
-      facts: { ids: [], links: [], images: [] },
+      facts: { ids: [], links: [], images: [], invalid: [] },
       firstParagraph: markdown.trim(),
       words: 440,
+      scripts: [],
     };
     return rendered;
   };

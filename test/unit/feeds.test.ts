@@ -236,6 +236,7 @@ describe('feed writers with text no post can hold', () => {
         url: 'http://localhost:3000/posts/a/?q=1&r="2"',
         title: long,
         date: new Date(0),
+        updated: new Date(0),
         summary: long,
         html: `<p>${long}</p>`,
         author: long,

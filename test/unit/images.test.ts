@@ -316,16 +316,16 @@ describe('picture markup', () => {
     const post = { file: 'trip/index.md' };
     expect(bodyPictureLookup(post, manifest)('boat.jpg')).toMatchObject({ src: '/_img/abc-1200.jpg', width: 1600 });
     expect(bodyPictureLookup(post, manifest)('../trip/boat.jpg')).toBeUndefined();
-    const local = postPictures({ coverImage: { url: 'boat.jpg' }, author: { name: 'A' } }, 'trip', post, manifest);
+    const local = postPictures({ coverImage: { url: 'boat.jpg' }, author: [{ name: 'A' }] }, 'trip', post, manifest);
     expect(local.share).toEqual({ url: '/_img/abc-og.jpg', width: 1200, height: 630 });
     const remote = postPictures(
-      { coverImage: { url: 'https://cdn.example/c.jpg', width: 800, height: 400 }, author: { name: 'A' } },
+      { coverImage: { url: 'https://cdn.example/c.jpg', width: 800, height: 400 }, author: [{ name: 'A' }] },
       'trip',
       post,
       manifest,
     );
     expect(remote.cover).toEqual({ src: 'https://cdn.example/c.jpg', width: 800, height: 400, sources: [] });
-    expect(postPictures({ author: { name: 'A' } }, 'trip', post, manifest).share).toEqual({
+    expect(postPictures({ author: [{ name: 'A' }] }, 'trip', post, manifest).share).toEqual({
       url: '/og/trip.png',
       width: 1200,
       height: 630,
@@ -377,9 +377,10 @@ describe('posts in folders, and check of the pictures beside them', () => {
     const render: Renderer = async (markdown) => ({
       html: markdown,
       headings: [],
-      facts: { ids: [], links: [], images: [] },
+      facts: { ids: [], links: [], images: [], invalid: [] },
       firstParagraph: markdown,
       words: 1,
+      scripts: [],
     });
     const { posts: found, problems } = await catalogOf(await postFilesIn(both), render);
     expect(found).toHaveLength(1);

@@ -28,7 +28,7 @@ describe('front-matter schema', () => {
       title: 'Spaced',
       excerpt: 'Short.',
       coverImage: { url: 'https://example.com/c.jpg' },
-      author: { name: 'Jane Doe' },
+      author: [{ name: 'Jane Doe' }],
       ogImage: { url: '/og.png' },
     });
   });
@@ -103,13 +103,47 @@ describe('front-matter schema', () => {
       draft: false,
       tags: [],
       aliases: [],
-      author: { name: expect.any(String) },
+      author: [{ name: expect.any(String) }],
     });
   });
 
-  it('refuses an author that is neither a name nor an object', () => {
-    expect(problems({ title: 'T', date: '2020-03-16', author: ['a', 'b'] })).toEqual([
-      'author: expected a name, or { name, picture } with picture optional, found a list',
+  it('refuses an author that is neither a name, an id nor an object', () => {
+    expect(problems({ title: 'T', date: '2020-03-16', author: 42 })).toEqual([
+      'author: expected a name, an author id of lib/site.ts (such as team), { name, picture } with picture optional, or a list of these, found number 42',
+    ]);
+  });
+
+  it('reads an id of lib/site.ts as that author, a list as co-authors, and a word like an id that is none as an error', () => {
+    const result = validateFrontMatter({
+      title: 'T',
+      date: '2020-03-16',
+      author: ['team', 'Jane Doe', { name: 'Ann' }],
+    });
+    expect(result.ok && result.fields.author).toEqual([
+      { id: 'team', name: 'The Markdown Blog team' },
+      { name: 'Jane Doe' },
+      { name: 'Ann' },
+    ]);
+    const typo = validateFrontMatter({ title: 'T', date: '2020-03-16', author: 'tema' });
+    expect(typo.ok ? [] : typo.problems).toEqual([
+      expect.objectContaining({
+        field: 'author',
+        found: '"tema"',
+        reason: expect.stringMatching(/^it is not an author id of lib\/site.ts \(team\)/),
+      }),
+    ]);
+    const inList = validateFrontMatter({ title: 'T', date: '2020-03-16', author: ['team', 'jnae'] });
+    expect(inList.ok ? [] : inList.problems.map((problem) => [problem.field, problem.found])).toEqual([
+      ['author.1', '"jnae"'],
+    ]);
+  });
+
+  it('takes a series name and its order', () => {
+    const result = validateFrontMatter({ title: 'T', date: '2020-03-16', series: 'Building a blog', seriesOrder: 2 });
+    expect(result.ok && result.fields).toMatchObject({ series: 'Building a blog', seriesOrder: 2 });
+    expect(problems({ title: 'T', date: '2020-03-16', series: '!!!', seriesOrder: 1.5 })).toEqual([
+      'series: expected a name with letters or digits, such as "Building a blog", found "!!!"',
+      'seriesOrder: expected a whole number from 1, such as 2, found number 1.5',
     ]);
   });
 });

@@ -16,6 +16,7 @@ function posts(...specs: [string, string[]][]): PostSummary[] {
       date,
       excerpt: '',
       author: { name: 'A' },
+      authors: [{ name: 'A' }],
       draft: false,
       aliases: [],
       status: 'published',
