@@ -34,7 +34,7 @@ import { makeProjectCopy, projectRoot, runNext, runNpm, startStatic } from './li
 import { pairedBench } from './lib/paired-bench';
 import { makeFloorProject } from './lib/floor-project';
 import { serverBench } from './lib/server-bench';
-import { firstLoadScripts } from './lib/page-weight';
+import { firstLoadScripts, scrollThroughPage } from './lib/page-weight';
 
 const { values } = parseArgs({
   options: {
@@ -167,12 +167,7 @@ async function pictureBytes(
         );
     });
     await page.goto(`${server.url}/posts/${PICTURE_POST}/`, { waitUntil: 'networkidle' });
-    const height = await page.evaluate(() => document.body.scrollHeight);
-    for (let y = 0; y <= height; y += 600) {
-      await page.evaluate((top) => window.scrollTo(0, top), y);
-      await page.waitForTimeout(150);
-    }
-    await page.waitForLoadState('networkidle');
+    await scrollThroughPage(page);
     const after = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
     return { before, after, files: sizes.length };
   } finally {

@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { projectRoot } from './next-project';
 
 export type ScriptWeight = {
@@ -58,4 +59,18 @@ export async function firstLoadScripts(outDir: string, html: string, basePath = 
   }
   const ownGzip = (await ownClientSources()).reduce((sum, source) => sum + source.gzip, 0);
   return { files, raw, gzip, ownGzip };
+}
+
+/**
+ * Scrolls a loaded page down a screen at a time, as a reader would, so that each lazy picture
+ * loads, then waits for the network to settle: what the bench's byte count and the picture test
+ * both see.
+ */
+export async function scrollThroughPage(page: Page): Promise<void> {
+  const height = await page.evaluate(() => document.body.scrollHeight);
+  for (let y = 0; y <= height; y += 600) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForLoadState('networkidle');
 }

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { scrollThroughPage } from '../../scripts/lib/page-weight';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PICTURE_POST } from '../../scripts/lib/generate-pictures';
 import { startStatic, type RunningServer } from '../build/project';
@@ -50,13 +51,7 @@ describe('pictures on a phone, from the static export', () => {
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(`${server.url}/posts/${PICTURE_POST}/`, { waitUntil: 'networkidle' });
-    // Scroll down a screen at a time, so that each lazy picture loads as a reader would reach it.
-    const height = await page.evaluate(() => document.body.scrollHeight);
-    for (let y = 0; y <= height; y += 600) {
-      await page.evaluate((top) => window.scrollTo(0, top), y);
-      await page.waitForTimeout(150);
-    }
-    await page.waitForLoadState('networkidle');
+    await scrollThroughPage(page);
     await page.waitForFunction(() => [...document.images].every((image) => image.complete));
     shown = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLImageElement>('article img')].map((image) => ({
