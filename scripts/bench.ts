@@ -13,7 +13,8 @@
  *
  * Paired cold builds against another Next.js project that reads `_posts/` (scripts/lib/paired-bench.ts):
  * each project's own posts, or N generated posts for both; medians and the ratio. `floor` is a bare
- * Next.js project with one page per post (scripts/lib/floor-project.ts): what Next itself costs.
+ * Next.js project with one trivial page per post, topped up to as many routes as the blog writes
+ * (scripts/lib/floor-project.ts): what Next itself costs.
  *
  * `npm run bench -- --server [--posts 100] [--seconds 30] [--connections 50] [--keep]`
  *
@@ -32,7 +33,7 @@ import { generatedPost, generatePosts, postSlug } from './lib/generate-posts';
 import { runLighthouse } from './lib/lighthouse';
 import { makeProjectCopy, projectRoot, runNext, runNpm, startStatic } from './lib/next-project';
 import { pairedBench } from './lib/paired-bench';
-import { makeFloorProject } from './lib/floor-project';
+import { appShape, makeFloorProject, setFloorExtraRoutes } from './lib/floor-project';
 import { serverBench } from './lib/server-bench';
 import { firstLoadScripts, scrollThroughPage } from './lib/page-weight';
 
@@ -316,13 +317,22 @@ if (values.server) {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs must be a whole number of at least 1, found ${values.runs}`);
-  // `floor`: a bare Next.js project with one page per post (scripts/lib/floor-project.ts), with the blog's own posts.
+  // `floor`: a bare Next.js project with one page per post and the blog's route count (scripts/lib/floor-project.ts).
   let reference = values.reference;
+  let matchRoutes: ((routes: number) => Promise<void>) | undefined;
   if (reference === 'floor') {
-    reference = await makeFloorProject(benchDir);
+    const shape = await appShape(path.join(projectRoot, 'app'));
+    const floor = await makeFloorProject(benchDir, shape);
+    reference = floor;
+    console.log(`floor: ${shape.pages} page files and ${shape.handlers} route handlers, as the blog's app/ has`);
+    let ownPosts = 0;
     for (const name of await readdir(path.join(projectRoot, '_posts'))) {
-      if (name.endsWith('.md')) await writeFile(path.join(reference, '_posts', name), await readFile(path.join(projectRoot, '_posts', name)));
+      if (!name.endsWith('.md')) continue;
+      await writeFile(path.join(floor, '_posts', name), await readFile(path.join(projectRoot, '_posts', name)));
+      ownPosts++;
     }
+    // The floor writes as many routes as the blog: one per post, the rest trivial extra pages.
+    matchRoutes = (routes) => setFloorExtraRoutes(floor, values.posts === undefined ? ownPosts : count, routes, shape);
   }
   await pairedBench({
     reference,
@@ -332,6 +342,7 @@ if (values.server) {
     rebuild: values.rebuild,
     benchDir,
     treeRss,
+    matchRoutes,
   });
 } else {
   await main();

@@ -27,6 +27,11 @@ export type PairedOptions = {
   benchDir: string;
   /** Resident memory of a process tree (bench.ts's /proc walk). */
   treeRss: (pid: number) => Promise<number>;
+  /**
+   * Called with the number of routes the blog's build wrote, before each reference build (which
+   * then follows the blog's in every run): the floor writes as many (scripts/lib/floor-project.ts).
+   */
+  matchRoutes?: (routes: number) => Promise<void>;
 };
 
 type Timed = {
@@ -41,18 +46,24 @@ type Timed = {
   compileSeconds?: number;
   /** From Next's own output: "Generating static pages … in 1139ms" (or "in 2.3s"). */
   pagesSeconds?: number;
+  /** From the same line: the routes Next wrote ("(33/33)"). */
+  routes?: number;
 };
 
 /** GNU time: its CPU figures include every descendant its child waited for (Next's workers, check's threads). */
 const GNU_TIME = '/usr/bin/time';
 const CPU_MARK = 'bench-cpu-seconds';
 
-function nextPhases(output: string): Pick<Timed, 'compileSeconds' | 'pagesSeconds'> {
+function nextPhases(output: string): Pick<Timed, 'compileSeconds' | 'pagesSeconds' | 'routes'> {
   const seconds = (value: string | undefined, unit: string | undefined) =>
     value === undefined ? undefined : Number(value) / (unit === 'ms' ? 1000 : 1);
   const compiled = /Compiled successfully in ([\d.]+)(ms|s)\b/.exec(output);
-  const pages = /Generating static pages[^\n]*\(\d+\/\d+\) in ([\d.]+)(ms|s)\b/.exec(output);
-  return { compileSeconds: seconds(compiled?.[1], compiled?.[2]), pagesSeconds: seconds(pages?.[1], pages?.[2]) };
+  const pages = /Generating static pages[^\n]*\(\d+\/(\d+)\) in ([\d.]+)(ms|s)\b/.exec(output);
+  return {
+    compileSeconds: seconds(compiled?.[1], compiled?.[2]),
+    pagesSeconds: seconds(pages?.[2], pages?.[3]),
+    routes: pages?.[1] === undefined ? undefined : Number(pages[1]),
+  };
 }
 
 /** Runs a command to completion, timing it and polling the memory of its process tree. */
@@ -145,12 +156,15 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
   const results: { blog: Timed[]; reference: Timed[]; rebuild: Timed[] } = { blog: [], reference: [], rebuild: [] };
   try {
     for (let run = 1; run <= options.runs; run++) {
-      // Alternate which goes first, so that neither always meets a warmer disk cache.
-      const order = run % 2 === 1 ? ['reference', 'blog'] : ['blog', 'reference'];
+      // Alternate which goes first, so that neither always meets a warmer disk cache; a reference
+      // that matches the blog's route count needs the blog's build first.
+      const order = run % 2 === 1 && !options.matchRoutes ? ['reference', 'blog'] : ['blog', 'reference'];
       for (const which of order) {
         if (which === 'reference') {
           await rm(path.join(reference, '.next'), { recursive: true, force: true });
           await rm(path.join(reference, 'out'), { recursive: true, force: true });
+          const blogRoutes = results.blog.at(-1)?.routes;
+          if (options.matchRoutes && blogRoutes !== undefined) await options.matchRoutes(blogRoutes);
           const figures = await timed(reference, process.execPath, [nextBin, 'build'], env(), options.treeRss);
           results.reference.push(figures);
           process.stderr.write(`run ${run}: reference ${figures.seconds.toFixed(1)} s${cpuNote(figures)}\n`);
@@ -210,6 +224,8 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
       `  CPU time (all processes): reference ${cpu(results.reference).toFixed(1)} s, blog ${cpu(results.blog).toFixed(1)} s, ratio ${(cpu(results.blog) / cpu(results.reference)).toFixed(2)}×`,
     );
   }
+  const routes = (list: Timed[]) => list.at(-1)?.routes ?? '?';
+  console.log(`  routes written: reference ${routes(results.reference)}, blog ${routes(results.blog)}`);
   console.log(`  reference: ${phases(results.reference)}`);
   console.log(`  blog:      ${phases(results.blog)} (check, start-ups, search index, Next's own steps)`);
   if (options.rebuild) {
