@@ -9,8 +9,9 @@
  * Entries live in `node_modules/.cache/markdown-blog/<kind>/`, which CI and the GitHub Pages
  * workflow keep. A damaged or foreign entry is a miss, a read-only or full disk only means no
  * cache, and the folder never grows past {@link CONTENT_CACHE_BYTES}: every hit refreshes the
- * entry's time, and {@link pruneContentCache} (run by `npm run check`, before every build) removes
- * the least recently used entries past the limit.
+ * entry's time, and {@link pruneContentCache} removes the least recently used entries past the
+ * limit. `npm run check` (before every build) prunes when it wrote entries, and at least once a day
+ * ({@link pruneContentCacheWhenDue}): listing 10,000 entries costs more than a warm check's own work.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
@@ -63,6 +64,7 @@ export function contentCache(kind: ContentKind, stamp: string, root = contentCac
         await writeFile(temporary, bytes);
         // Whole or not at all: another build process may read it at the same moment.
         await rename(temporary, target);
+        writtenHere += 1;
       } catch {
         await rm(temporary, { force: true }).catch(() => undefined);
       }
@@ -70,7 +72,35 @@ export function contentCache(kind: ContentKind, stamp: string, root = contentCac
   };
 }
 
+/** Entries this process wrote: a process that wrote none cannot have grown the folder. */
+let writtenHere = 0;
+
+/** Touched after each prune: when it is older than this, the next check prunes even if it wrote nothing. */
+const PRUNED_MARKER = '.pruned';
+export const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
+
 export type PruneResult = { kept: number; removed: number; bytes: number };
+
+/**
+ * Prunes ({@link pruneContentCache}) when this process wrote an entry, or when the last prune was
+ * a day ago or more (other processes, such as a build's Open Graph cards, write too); otherwise
+ * does nothing and resolves with `undefined`.
+ */
+export async function pruneContentCacheWhenDue(
+  limit = CONTENT_CACHE_BYTES,
+  root = contentCacheRoot(),
+): Promise<PruneResult | undefined> {
+  const marker = path.join(root, PRUNED_MARKER);
+  const last = await stat(marker).then(
+    (info) => info.mtimeMs,
+    () => 0,
+  );
+  if (writtenHere === 0 && Date.now() - last < PRUNE_EVERY_MS) return undefined;
+  const result = await pruneContentCache(limit, root);
+  await writeFile(marker, '').catch(() => undefined);
+  writtenHere = 0;
+  return result;
+}
 
 /**
  * Removes the least recently used entries until the folder holds at most `limit` bytes, and
@@ -91,24 +121,27 @@ export async function pruneContentCache(
     } catch {
       continue;
     }
-    for (const name of names) {
-      const file = path.join(folder, name);
-      try {
-        const info = await stat(file);
-        if (!info.isFile()) continue;
-        // A temporary file older than a minute belongs to a writer that died.
-        if (name.endsWith('.tmp')) {
-          if (Date.now() - info.mtimeMs > 60_000) {
-            await rm(file, { force: true });
-            removed += 1;
+    // All at once: the thread pool does the stats side by side.
+    await Promise.all(
+      names.map(async (name) => {
+        const file = path.join(folder, name);
+        try {
+          const info = await stat(file);
+          if (!info.isFile()) return;
+          // A temporary file older than a minute belongs to a writer that died.
+          if (name.endsWith('.tmp')) {
+            if (Date.now() - info.mtimeMs > 60_000) {
+              await rm(file, { force: true });
+              removed += 1;
+            }
+            return;
           }
-          continue;
+          entries.push({ file, bytes: info.size, used: info.mtimeMs });
+        } catch {
+          // Removed meanwhile by another process.
         }
-        entries.push({ file, bytes: info.size, used: info.mtimeMs });
-      } catch {
-        // Removed meanwhile by another process.
-      }
-    }
+      }),
+    );
   }
   entries.sort((a, b) => b.used - a.used);
   let bytes = 0;

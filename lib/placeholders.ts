@@ -1,7 +1,8 @@
 /**
  * A static export needs at least one path for each dynamic route, even when a blog has no posts,
  * tags or aliases yet. These stand in for them: each renders the not-found page. After an export,
- * `npm run build` removes the folders of the routes that used one (scripts/prune-placeholders.ts);
+ * `npm run build` removes the folders of the routes that used one (listed by scripts/lib/stage-export.ts
+ * before `next build`, removed by scripts/postbuild.mjs after it);
  * a real post, tag or alias of the same name is left alone.
  */
 export const PLACEHOLDERS = {

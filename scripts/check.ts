@@ -1,5 +1,5 @@
 /**
- * `npm run check [-- --images [--drafts]]`: validates every post without running Next and prints each problem as
+ * `npm run check [-- --images [--drafts] [--build]]`: validates every post without running Next and prints each problem as
  * `path:line:column: error|warning: message`, then a summary. Exits 1 when there is an error.
  * Runs before every build (`prebuild`). Reads `POSTS_DIR` (default `_posts/`) and `public/`.
  *
@@ -13,6 +13,10 @@
  * formats of every local picture the posts use (lib/images/pipeline.ts) into `public/_img/`, and
  * the manifest pages read (`.images/manifest.json`); `--drafts` includes the drafts' pictures
  * (`npm run dev` shows drafts).
+ *
+ * With `--build` (the `prebuild` of a static export), once everything passed, it also stages in
+ * `.build/` the search index and the placeholder pages to remove (scripts/lib/stage-export.ts),
+ * which `postbuild` moves into `out/`: the posts are read and rendered here already.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,12 +25,16 @@ import { runPipeline, writeManifest } from '../lib/images/pipeline';
 import { postsDirectory } from '../lib/posts/source';
 import { checkPosts, formatCheckProblem } from '../lib/check';
 import { stopRenderWorkers, useRenderBundle } from '../lib/render-pool';
-import { pruneContentCache } from '../lib/content-cache';
+import { pruneContentCacheWhenDue } from '../lib/content-cache';
 import { siteUrlWarning } from '../lib/site';
 import { bundleRenderWorker } from './render-worker-bundle.mjs';
 
 const { values } = parseArgs({
-  options: { images: { type: 'boolean', default: false }, drafts: { type: 'boolean', default: false } },
+  options: {
+    images: { type: 'boolean', default: false },
+    drafts: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
+  },
 });
 const started = performance.now();
 // Written now unless it is up to date; next.config.ts then finds it current.
@@ -34,9 +42,8 @@ useRenderBundle(await bundleRenderWorker());
 const { problems, posts, pictures } = await checkPosts(postsDirectory(), path.resolve('public'), {
   includeDrafts: values.drafts,
 });
-await stopRenderWorkers();
 // Before every build: the cache of work done once per content stays under its size limit.
-await pruneContentCache();
+await pruneContentCacheWhenDue();
 for (const problem of problems) console.log(formatCheckProblem(problem));
 const siteWarning = siteUrlWarning();
 if (siteWarning) console.log(siteWarning);
@@ -72,3 +79,13 @@ if (values.images && errors === 0) {
     process.exitCode = 1;
   }
 }
+
+if (values.build && process.exitCode === 0 && process.env.BLOG_OUTPUT !== 'server') {
+  const staging = performance.now();
+  const { stageExport, STAGE_DIR } = await import('./lib/stage-export');
+  const { indexedPosts } = await stageExport();
+  console.log(
+    `Search index: ${plural(indexedPosts, 'post')} indexed in ${((performance.now() - staging) / 1000).toFixed(2)} s, staged in ${STAGE_DIR}/ for out/pagefind/`,
+  );
+}
+await stopRenderWorkers();

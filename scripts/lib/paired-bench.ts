@@ -55,10 +55,11 @@ const GNU_TIME = '/usr/bin/time';
 const CPU_MARK = 'bench-cpu-seconds';
 
 function nextPhases(output: string): Pick<Timed, 'compileSeconds' | 'pagesSeconds' | 'routes'> {
+  // Next writes durations as 250ms, 3.2s, 45s or (from two minutes) 2.5min.
   const seconds = (value: string | undefined, unit: string | undefined) =>
-    value === undefined ? undefined : Number(value) / (unit === 'ms' ? 1000 : 1);
-  const compiled = /Compiled successfully in ([\d.]+)(ms|s)\b/.exec(output);
-  const pages = /Generating static pages[^\n]*\(\d+\/(\d+)\) in ([\d.]+)(ms|s)\b/.exec(output);
+    value === undefined ? undefined : Number(value) * (unit === 'ms' ? 0.001 : unit === 'min' ? 60 : 1);
+  const compiled = /Compiled successfully in ([\d.]+)(ms|s|min)\b/.exec(output);
+  const pages = /Generating static pages[^\n]*\(\d+\/(\d+)\) in ([\d.]+)(ms|s|min)\b/.exec(output);
   return {
     compileSeconds: seconds(compiled?.[1], compiled?.[2]),
     pagesSeconds: seconds(pages?.[2], pages?.[3]),

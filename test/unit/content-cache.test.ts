@@ -7,7 +7,7 @@ import { chmod, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentCache, pruneContentCache } from '@/lib/content-cache';
+import { PRUNE_EVERY_MS, contentCache, pruneContentCache, pruneContentCacheWhenDue } from '@/lib/content-cache';
 
 let root: string;
 
@@ -71,5 +71,22 @@ describe('content cache', () => {
     await cache.set('a', 'png');
     expect(await pruneContentCache(1024, root)).toEqual({ kept: 1, removed: 0, bytes: 3 });
     expect(await pruneContentCache(1024, path.join(root, 'missing'))).toEqual({ kept: 0, removed: 0, bytes: 0 });
+  });
+
+  it('prunes before a build only when this process wrote an entry or the last prune is a day old', async () => {
+    const cache = contentCache('render', 'stamp', root);
+    // This process wrote entries in the tests above and here: the first check prunes.
+    await cache.set('a', 'x'.repeat(100));
+    await cache.set('b', 'x'.repeat(100));
+    expect(await pruneContentCacheWhenDue(150, root)).toMatchObject({ kept: 1, removed: 1 });
+    // A warm check writes nothing: it does not list the folder again (the folder stays over a
+    // smaller limit until the next check that writes, or a day later).
+    expect(await pruneContentCacheWhenDue(50, root)).toBeUndefined();
+    expect(await files('render')).toHaveLength(1);
+    const longAgo = (Date.now() - PRUNE_EVERY_MS - 60_000) / 1000;
+    await utimes(path.join(root, '.pruned'), longAgo, longAgo);
+    expect(await pruneContentCacheWhenDue(50, root)).toMatchObject({ kept: 0, removed: 1 });
+    await cache.set('c', 'x');
+    expect(await pruneContentCacheWhenDue(50, root)).toMatchObject({ kept: 1, removed: 0 });
   });
 });
