@@ -12,6 +12,7 @@
 import { asShown, catalogVersion, findEntry, postsCatalog, renderProblem, renderedBody, shownPosts } from './posts/catalog';
 import type { Post, PostSummary } from './posts/post';
 import { reportProblems } from './posts/problems';
+import { relieveBuildHeap } from './build-heap';
 import { readManifest } from './images/manifest';
 import { withPictures } from './images/markup';
 import { bodyPictureLookup } from './images/post-pictures';
@@ -29,6 +30,7 @@ export { InvalidPostsError } from './posts/problems';
  * fatal (lib/posts/mode.ts).
  */
 export async function getAllPosts(): Promise<PostSummary[]> {
+  relieveBuildHeap();
   const catalog = await postsCatalog();
   reportProblems(catalog.problems);
   return shownPosts(catalog);
@@ -44,6 +46,7 @@ export async function getPostSlugs(): Promise<string[]> {
  * ever compared with the posts' slugs, so no slug reaches a file outside the posts folder.
  */
 export async function getPostBySlug(slug: string): Promise<Post | null> {
+  relieveBuildHeap();
   const catalog = await postsCatalog();
   // A page stops only for its own file's problems; the others are the lists' business.
   reportProblems(

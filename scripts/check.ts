@@ -42,6 +42,8 @@ useRenderBundle(await bundleRenderWorker());
 const { problems, posts, pictures } = await checkPosts(postsDirectory(), path.resolve('public'), {
   includeDrafts: values.drafts,
 });
+// The rendering threads hold the pipeline (about 100 MB each); the rest reads the render cache.
+await stopRenderWorkers();
 // Before every build: the cache of work done once per content stays under its size limit.
 await pruneContentCacheWhenDue();
 for (const problem of problems) console.log(formatCheckProblem(problem));

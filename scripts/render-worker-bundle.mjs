@@ -48,7 +48,7 @@ export async function bundleRenderWorker(root = process.cwd()) {
   const stamp = path.join(target, 'inputs.sha256');
   const hash = inputsHash(root);
   if (existsSync(entry) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return entry;
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const temporary = `${target}.${process.pid}.tmp`;
   rmSync(temporary, { recursive: true, force: true });
   mkdirSync(temporary, { recursive: true });
@@ -65,7 +65,11 @@ export async function bundleRenderWorker(root = process.cwd()) {
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
-  });
+  }).finally(() =>
+    // esbuild's service process keeps what it bundled (180 MB) until the process exits: check then
+    // renders every body and writes the search index beside it. A later call starts a new one.
+    stop(),
+  );
   writeFileSync(path.join(temporary, 'inputs.sha256'), hash);
   writeFileSync(path.join(temporary, 'package.json'), '{ "type": "module" }\n');
   // Swapped in whole, so that a build running beside this one never sees half a bundle.
