@@ -12,6 +12,10 @@ const stage = path.resolve('.build');
 const out = path.resolve('out');
 const planFile = path.join(stage, 'postbuild.json');
 
+if (process.env.BLOG_OUTPUT === 'server') {
+  console.error('postbuild: BLOG_OUTPUT=server is built by `npm run build:server`, which also writes the search index a server keeps');
+  process.exit(1);
+}
 if (!existsSync(planFile)) {
   console.error('postbuild: nothing staged in .build/: run `npm run build`, whose first step (npm run check -- --build) stages it');
   process.exit(1);
