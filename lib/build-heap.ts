@@ -40,6 +40,16 @@ function collector(): (() => void) | null {
   }
 }
 
+/**
+ * Runs a full collection now, where V8 allows it (false when it does not). For a step about to
+ * start something big beside garbage it no longer needs: the check, before Pagefind's index.
+ */
+export function collectGarbage(): boolean {
+  collect ??= collector();
+  collect?.();
+  return collect !== null;
+}
+
 /** Called by pages as a build renders them: keeps the worker's heap under the ceiling. */
 export function relieveBuildHeap(): void {
   if (!postsAreFixed()) return;
@@ -47,9 +57,7 @@ export function relieveBuildHeap(): void {
   if (calls % CALLS_BETWEEN_LOOKS !== 0) return;
   const base = buildHeapCeiling();
   if (base === 0 || getHeapStatistics().used_heap_size < (ceiling ??= base)) return;
-  collect ??= collector();
-  if (!collect) return;
-  collect();
+  if (!collectGarbage()) return;
   // A site whose live objects outgrow the ceiling gets a higher one, not a collection per look.
   ceiling = Math.max(base, 2 * getHeapStatistics().used_heap_size);
 }
