@@ -173,6 +173,25 @@ describe('the catalog', () => {
     expect(first.problems).toEqual([]);
   });
 
+  it('asks for at most 32 bodies at once, and keeps every post of a large folder', async () => {
+    await Promise.all(
+      Array.from({ length: 200 }, (_, index) => write(`post-${index}.md`, `title: Post ${index}\ndate: 2020-01-01`)),
+    );
+    let inFlight = 0;
+    let most = 0;
+    const slowRender: Renderer = async (markdown, bodyLine) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      inFlight -= 1;
+      return fakeRender(markdown, bodyLine);
+    };
+    const { posts, problems } = await catalogOf(await postFilesIn(dir), slowRender);
+    expect(posts).toHaveLength(200);
+    expect(problems).toEqual([]);
+    expect(most).toBe(32);
+  });
+
   it('gives each URL and alias to one post, and reports the others at their field', async () => {
     await write('Same.md', 'title: Upper\ndate: 2020-01-01');
     await write('same.md', 'title: Lower\ndate: 2020-01-02');
