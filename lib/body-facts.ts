@@ -3,9 +3,10 @@
  * images, with file positions), read from the trees the page itself is rendered from: the ids are
  * exactly the page's ids, and `npm run check` verifies what readers get.
  */
-import type { Element, Root as HastRoot } from 'hast';
+import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { eachElement } from './hast-walk';
 
 export type Located = { line: number; column: number };
 
@@ -31,7 +32,7 @@ function attribute(tag: string, name: string): string | undefined {
 /** Fragments that land on an element of the final HTML tree: its ids, and sanitized ids as written. */
 export function fragmentIds(hast: HastRoot): string[] {
   const ids = new Set<string>();
-  visit(hast, 'element', (node: Element) => {
+  eachElement(hast, (node) => {
     const id = node.properties.id;
     if (typeof id !== 'string') return;
     ids.add(id);

@@ -10,8 +10,8 @@ import { toString as hastToString } from 'hast-util-to-string';
 import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
 import { createOnigurumaEngine } from 'shiki/engine/oniguruma';
 import { bundledLanguages, bundledLanguagesInfo } from 'shiki/langs';
-import { visit } from 'unist-util-visit';
 import { codeTransformers, parseCodeMeta } from './code-blocks';
+import { eachElement } from './hast-walk';
 
 // The high-contrast light theme: plain github-light has tokens under 4.5:1 on white (WCAG AA).
 const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark' } as const;
@@ -59,8 +59,8 @@ type Block = { parent: Root | Element; index: number; code: Element; language: s
 export function rehypeHighlight() {
   return async (tree: Root) => {
     const blocks: Block[] = [];
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'pre' || index === undefined || !parent) return;
+    eachElement(tree, (node, parent, index) => {
+      if (node.tagName !== 'pre') return;
       const code = node.children[0];
       if (node.children.length !== 1 || code?.type !== 'element' || code.tagName !== 'code') return;
       const language = languageOf(code);

@@ -15,6 +15,7 @@ import type { InlineMath } from 'mdast-util-math';
 import temml, { type Options as TemmlOptions } from 'temml';
 import { visit } from 'unist-util-visit';
 import type { Located } from './body-facts';
+import { eachElement } from './hast-walk';
 
 /**
  * `$5 and $10` is prices, not math: inline math that starts or ends with a space goes back to text,
@@ -161,8 +162,7 @@ export function rehypeMath() {
   return (tree: HastRoot) => {
     const errors: (Located & { message: string })[] = [];
     mathErrors.set(tree, errors);
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (index === undefined || !parent) return;
+    eachElement(tree, (node, parent, index) => {
       const code = node.tagName === 'pre' && node.children.length === 1 ? node.children[0] : node;
       if (code?.type !== 'element' || !isMathCode(code)) return;
       const display = code !== node;

@@ -16,9 +16,9 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { CLOBBER_PREFIX, fragmentIds, linksAndImages, type BodyFacts } from './body-facts';
 import { firstParagraphOf, wordsOf } from './body-text';
+import { eachElement, hasRaw, someElement } from './hast-walk';
 import { rehypeHighlight } from './highlight';
 import { rehypeAlerts } from './markdown-alerts';
 import { rehypeEmbeds } from './markdown-embeds';
@@ -44,10 +44,10 @@ const sanitizeSchema: SanitizeSchema = {
 function rehypeFragmentLinks() {
   return (tree: HastRoot) => {
     const ids = new Set<string>();
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
     });
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
       let target = href.slice(1);
@@ -67,12 +67,8 @@ function rehypeFragmentLinks() {
  */
 function rehypeDemoteHeadings() {
   return (tree: HastRoot) => {
-    let hasH1 = false;
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'h1') hasH1 = true;
-    });
-    if (!hasH1) return;
-    visit(tree, 'element', (node: Element) => {
+    if (!someElement(tree, (node) => node.tagName === 'h1')) return;
+    eachElement(tree, (node) => {
       const level = /^h([1-6])$/.exec(node.tagName)?.[1];
       if (level) node.tagName = `h${Math.min(Number(level) + 1, 6)}`;
     });
@@ -86,7 +82,7 @@ function rehypeDemoteHeadings() {
 function rehypeBasePath() {
   return (tree: HastRoot) => {
     if (!basePath) return;
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       for (const attribute of ['href', 'src'] as const) {
         const value = node.properties[attribute];
         if (typeof value === 'string') node.properties[attribute] = assetUrl(value);
@@ -98,7 +94,7 @@ function rehypeBasePath() {
 /** Images in a post load lazily and decode off the main thread: they are rarely above the fold. */
 function rehypeLazyImages() {
   return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       if (node.tagName !== 'img') return;
       node.properties.loading = 'lazy';
       node.properties.decoding = 'async';
@@ -125,7 +121,7 @@ function ownText(node: Element): string {
  */
 function rehypeTaskLabels() {
   return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       if (node.tagName !== 'li') return;
       const checkbox = node.children.find(
         (child): child is Element =>
@@ -158,13 +154,9 @@ function isHidden(node: Element): boolean {
  */
 function rehypeHeadingAnchors() {
   return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node) => {
       if (!/^h[2-6]$/.test(node.tagName) || typeof node.properties.id !== 'string' || isHidden(node)) return;
-      let hasLink = false;
-      visit(node, 'element', (child: Element) => {
-        if (child.tagName === 'a') hasLink = true;
-      });
-      if (hasLink) return;
+      if (someElement(node, (child) => child.tagName === 'a')) return;
       node.children = [
         {
           type: 'element',
@@ -182,7 +174,7 @@ export type Heading = { depth: 2 | 3; id: string; text: string };
 
 function headingsOf(tree: HastRoot): Heading[] {
   const headings: Heading[] = [];
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node) => {
     const depth = node.tagName === 'h2' ? 2 : node.tagName === 'h3' ? 3 : undefined;
     if (depth && typeof node.properties.id === 'string' && !isHidden(node)) {
       headings.push({ depth, id: node.properties.id, text: hastToString(node).replace(/\s+/g, ' ').trim() });
@@ -197,12 +189,7 @@ function headingsOf(tree: HastRoot): Heading[] {
  */
 function rehypeRawWhenPresent() {
   return (tree: HastRoot): HastRoot => {
-    let present = false;
-    visit(tree, 'raw', () => {
-      present = true;
-      return false;
-    });
-    if (!present) return tree;
+    if (!hasRaw(tree)) return tree;
     const parsed = raw(tree);
     return parsed.type === 'root' ? parsed : { type: 'root', children: [parsed] };
   };

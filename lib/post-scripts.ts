@@ -10,8 +10,8 @@
  *
  * `scriptsFor` reads which ones a rendered body needs, from the tree the HTML is written from.
  */
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { eachElement } from './hast-walk';
 
 export type PostScript = 'copy-code' | 'video-embed';
 
@@ -26,7 +26,7 @@ export const POST_SCRIPTS: Record<PostScript, string> = {
 export function scriptsFor(tree: Root): PostScript[] {
   let code = false;
   let video = false;
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node) => {
     if (node.tagName === 'pre') code = true;
     else if (node.tagName === 'a' && typeof node.properties.dataEmbedSrc === 'string') video = true;
   });
