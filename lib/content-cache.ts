@@ -60,8 +60,12 @@ export function contentCache(kind: ContentKind, stamp: string, root = contentCac
       const target = file(key);
       const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       try {
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(temporary, bytes);
+        // The folder is there but for the first entry (or after a prune): make it only when missing.
+        await writeFile(temporary, bytes).catch(async (error: unknown) => {
+          if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+          await mkdir(path.dirname(target), { recursive: true });
+          await writeFile(temporary, bytes);
+        });
         // Whole or not at all: another build process may read it at the same moment.
         await rename(temporary, target);
         writtenHere += 1;
