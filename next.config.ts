@@ -71,12 +71,6 @@ export default async function config(phase: string): Promise<NextConfig> {
           ],
         }),
     poweredByHeader: false,
-    // Next 16.4 turned on "prefetch inlining": at build time every page's RSC payload is decoded
-    // again and gzipped to measure its segments, so that small ones can ride in one prefetch. That
-    // made the pages phase about a quarter slower here (1,133 pages: 18.4–20.9 s on, 14.6–16.3 s
-    // off; docs/performance.md). Off, a page's segments are separate files (as in Next 16.0–16.3) and a
-    // reader's browser fetches the layouts the posts share once.
-    experimental: { prefetchInlining: false },
     reactStrictMode: true,
     // The build does not type-check: `npm test` (and so CI) and `npm run typecheck` run `tsc
     // --noEmit` over the whole project in about 2 s, where Next's own pass took 3.6 s of a 25 s
