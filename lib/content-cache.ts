@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isMissing } from './file-errors';
 
 /** The folder's size limit, all kinds together: 10,000 posts with generated cards take about 600 MB. */
 export const CONTENT_CACHE_BYTES = 1024 * 1024 * 1024;
@@ -62,7 +63,7 @@ export function contentCache(kind: ContentKind, stamp: string, root = contentCac
       try {
         // The folder is there but for the first entry (or after a prune): make it only when missing.
         await writeFile(temporary, bytes).catch(async (error: unknown) => {
-          if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+          if (!isMissing(error)) throw error;
           await mkdir(path.dirname(target), { recursive: true });
           await writeFile(temporary, bytes);
         });

@@ -12,6 +12,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { screenBody } from '../body-screen';
+import { isMissing } from '../file-errors';
 import { FrontMatterSyntaxError, parseFrontMatter, type FrontMatter } from '../front-matter';
 import { LIMITS } from '../limits';
 import { validateFrontMatter, type FrontMatterFields } from '../post-schema';
@@ -108,10 +109,6 @@ export async function postFilesIn(directory: string): Promise<Map<string, string
     }),
   );
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function isMissing(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
 type MemoEntry = { mtimeMs: number; size: number; read: Promise<SourceFile> };

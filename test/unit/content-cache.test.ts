@@ -36,6 +36,15 @@ describe('content cache', () => {
     expect(await files('og')).toHaveLength(1);
   });
 
+  it('makes its folder again when it was removed between two writes', async () => {
+    const cache = contentCache('render', 'stamp', root);
+    await cache.set('first', 'one');
+    await rm(path.join(root, 'render'), { recursive: true });
+    await cache.set('second', 'two');
+    expect((await cache.get('second'))?.toString()).toBe('two');
+    expect(await cache.get('first')).toBeUndefined();
+  });
+
   it('is only a miss when the folder cannot be written or read', async () => {
     await writeFile(path.join(root, 'og'), 'a file where the folder should be');
     const cache = contentCache('og', 'stamp', root);
