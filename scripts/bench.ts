@@ -9,12 +9,13 @@
  * step encoded (the second, and a third run of the step with nothing changed, encode none), and
  * the bytes a phone downloads for the 4000×3000-cover post against the originals it used to get.
  *
- * `npm run bench -- --reference DIR|floor [--runs 3] [--posts N] [--no-covers] [--rebuild]`
+ * `npm run bench -- --reference DIR|floor [--runs 3] [--posts N] [--no-covers] [--rebuild] [--next-alone]`
  *
  * Paired cold builds against another Next.js project that reads `_posts/` (scripts/lib/paired-bench.ts):
  * each project's own posts, or N generated posts for both; medians and the ratio. `floor` is a bare
  * Next.js project with one trivial page per post, topped up to as many routes as the blog writes
- * (scripts/lib/floor-project.ts): what Next itself costs.
+ * (scripts/lib/floor-project.ts): what Next itself costs. `--next-alone` also times the blog's
+ * `next build` by itself, bodies from the render cache: what Next costs for the blog's own pages.
  *
  * `npm run bench -- --server [--posts 100] [--seconds 30] [--connections 50] [--keep]`
  *
@@ -46,6 +47,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     'no-covers': { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
+    'next-alone': { type: 'boolean', default: false },
     server: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
@@ -340,6 +342,7 @@ if (values.server) {
     posts: values.posts === undefined ? undefined : count,
     covers: !values['no-covers'],
     rebuild: values.rebuild,
+    nextAlone: values['next-alone'],
     benchDir,
     treeRss,
     matchRoutes,

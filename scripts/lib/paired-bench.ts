@@ -7,6 +7,13 @@
  * Cold means: no `.next/`, no `out/`, no render cache, no worker bundle. `--rebuild` also times,
  * after each cold blog build, a second build with one post edited (caches kept), the case of an
  * author fixing a typo.
+ *
+ * `--next-alone` also times, after each cold blog build, the blog's `next build` by itself: no
+ * check, no search index, `.next/` (and so Turbopack's cache) and the Open Graph cards removed, the
+ * bodies read from the render cache the check wrote. That is what Next.js costs to compile and
+ * render the blog's own pages, on top of which the blog's work per content comes; a target below
+ * it cannot be met by the blog's code (docs/performance.md). With `--rebuild`, the same after one
+ * more edit, `.next/` kept: Next's share of the rebuild.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -24,6 +31,8 @@ export type PairedOptions = {
   /** The blog's generated posts have no cover or ogImage (it draws cards); the reference's keep theirs. */
   covers: boolean;
   rebuild: boolean;
+  /** Also time the blog's `next build` alone (see above). */
+  nextAlone: boolean;
   benchDir: string;
   /** Resident memory of a process tree (bench.ts's /proc walk). */
   treeRss: (pid: number) => Promise<number>;
@@ -154,7 +163,14 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
   }
 
   const label = `${options.posts === undefined ? 'each its own posts' : `${options.posts} generated posts`}${options.covers ? '' : ', the blog without covers'}`;
-  const results: { blog: Timed[]; reference: Timed[]; rebuild: Timed[] } = { blog: [], reference: [], rebuild: [] };
+  const blogNext = path.join(blog, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const results: Record<'blog' | 'reference' | 'rebuild' | 'nextAlone' | 'nextAloneRebuild', Timed[]> = {
+    blog: [],
+    reference: [],
+    rebuild: [],
+    nextAlone: [],
+    nextAloneRebuild: [],
+  };
   try {
     for (let run = 1; run <= options.runs; run++) {
       // Alternate which goes first, so that neither always meets a warmer disk cache; a reference
@@ -186,6 +202,21 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
             const again = await timed(blog, 'npm', ['run', 'build'], env(), options.treeRss);
             results.rebuild.push(again);
             process.stderr.write(`run ${run}: blog rebuild after one edit ${again.seconds.toFixed(1)} s${cpuNote(again)}\n`);
+            if (options.nextAlone) {
+              // The same rebuild without the blog's own steps: Next's share of it.
+              await appendFile(edited, `\nEdited again for Next's own rebuild, run ${run}.\n`);
+              const nextAgain = await timed(blog, process.execPath, [blogNext, 'build'], env(), options.treeRss);
+              results.nextAloneRebuild.push(nextAgain);
+              process.stderr.write(`run ${run}: blog next build alone, rebuild ${nextAgain.seconds.toFixed(1)} s${cpuNote(nextAgain)}\n`);
+            }
+          }
+          if (options.nextAlone) {
+            for (const folder of ['.next', 'out']) await rm(path.join(blog, folder), { recursive: true, force: true });
+            // Cards are drawn by next/og in Next's page workers: Next's work, so drawn again.
+            await rm(path.join(renderCache, 'og'), { recursive: true, force: true });
+            const alone = await timed(blog, process.execPath, [blogNext, 'build'], env(), options.treeRss);
+            results.nextAlone.push(alone);
+            process.stderr.write(`run ${run}: blog next build alone ${alone.seconds.toFixed(1)} s${cpuNote(alone)}\n`);
           }
         }
       }
@@ -237,5 +268,25 @@ export async function pairedBench(options: PairedOptions): Promise<void> {
       console.log(`  CPU time, rebuild ${cpu(results.rebuild).toFixed(1)} s (${(cpu(results.rebuild) / cpu(results.blog)).toFixed(2)}× of cold)`);
     }
     console.log(`  rebuild:   ${phases(results.rebuild)}`);
+  }
+  if (options.nextAlone) {
+    const aloneSeconds = seconds(results.nextAlone);
+    console.log(
+      `  blog next build alone  ${aloneSeconds.toFixed(1)} s  (${all(results.nextAlone)}), peak ${memory(results.nextAlone)}: no check, bodies from the render cache`,
+    );
+    console.log(
+      `  ratio next alone / reference ${(aloneSeconds / referenceSeconds).toFixed(2)}×; the blog's own work on top: ${(blogSeconds - aloneSeconds).toFixed(1)} s`,
+    );
+    if (!Number.isNaN(cpu(results.nextAlone))) {
+      console.log(`  CPU time, next alone ${cpu(results.nextAlone).toFixed(1)} s`);
+    }
+    console.log(`  next alone: ${phases(results.nextAlone)}`);
+    if (options.rebuild) {
+      const again = seconds(results.nextAloneRebuild);
+      console.log(
+        `  blog next build alone, rebuild after one edit ${again.toFixed(1)} s, ${(again / blogSeconds).toFixed(2)}× of the cold build`,
+      );
+      console.log(`  next alone, rebuild: ${phases(results.nextAloneRebuild)}`);
+    }
   }
 }
