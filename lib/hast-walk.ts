@@ -54,12 +54,6 @@ export function someElement(tree: Root | Element, test: (node: Element) => boole
 
 /** Whether a raw-HTML node is anywhere in `tree`. */
 export function hasRaw(tree: Root | Element): boolean {
-  if (tree.children.some((child) => child.type === 'raw')) return true;
-  let found = false;
-  eachElement(tree, (node) => {
-    if (!node.children.some((child) => child.type === 'raw')) return undefined;
-    found = true;
-    return 'stop';
-  });
-  return found;
+  const holdsRaw = (node: Root | Element) => node.children.some((child) => child.type === 'raw');
+  return holdsRaw(tree) || someElement(tree, holdsRaw);
 }
